@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Hot loops (the forward pass, the prover's engine) are built with -Ounchecked and a CPU
+// target in every configuration; without them Swift SIMD lowers to a call per lane.
+#if arch(x86_64)
+let fastFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-Xcc", "-march=haswell", "-target-cpu", "haswell"])]
+#else
+let fastFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"])]
+#endif
+
+let package = Package(
+    name: "Entail",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Entail", targets: ["Entail"]),
+        .executable(name: "entail", targets: ["entail"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System-library shims: no Swift API of their own, each imported by exactly one module.
+        .systemLibrary(name: "CZ3", path: "Sources/CZ3"),
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        .systemLibrary(name: "CGMP", path: "Sources/CGMP"),
+
+        .target(name: "Logic"),
+        .target(name: "Problems", dependencies: ["Logic"]),
+        .target(name: "Prover", dependencies: ["Logic", "CGMP"], swiftSettings: fastFlags),
+        .target(name: "Z3Bridge", dependencies: ["Logic", "CZ3"]),
+        .target(name: "Decoder", dependencies: ["CBLAS"], swiftSettings: fastFlags),
+        .target(name: "Entail", dependencies: ["Logic", "Problems", "Prover", "Z3Bridge", "Decoder"]),
+        .executableTarget(name: "entail", dependencies: [
+            "Entail",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "LogicTests", dependencies: ["Logic"]),
+        .testTarget(name: "ProblemsTests", dependencies: ["Problems"]),
+        .testTarget(name: "ProverTests", dependencies: ["Prover", "Logic"]),
+        .testTarget(name: "Z3BridgeTests", dependencies: ["Z3Bridge", "Logic"]),
+        .testTarget(name: "DecoderTests", dependencies: ["Decoder"]),
+        .testTarget(name: "EntailTests", dependencies: ["Entail"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// placeholder: the Decoder helper replaces this file.
+import CBLAS

@@ -1,0 +1,2 @@
+@_exported import Logic
+@_exported import Problems

@@ -1,0 +1,2 @@
+// placeholder: the Problems helper replaces this file.
+import Logic

@@ -1,0 +1,6 @@
+import XCTest
+@testable import Decoder
+
+final class DecoderSmokeTests: XCTestCase {
+    func testModuleLoads() {}
+}

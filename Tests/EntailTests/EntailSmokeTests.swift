@@ -1,0 +1,6 @@
+import XCTest
+@testable import Entail
+
+final class EntailSmokeTests: XCTestCase {
+    func testModuleLoads() {}
+}

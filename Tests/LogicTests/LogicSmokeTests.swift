@@ -1,0 +1,6 @@
+import XCTest
+@testable import Logic
+
+final class LogicSmokeTests: XCTestCase {
+    func testModuleLoads() {}
+}

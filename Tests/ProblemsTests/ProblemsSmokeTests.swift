@@ -1,0 +1,6 @@
+import XCTest
+@testable import Problems
+
+final class ProblemsSmokeTests: XCTestCase {
+    func testModuleLoads() {}
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import Prover
+
+final class ProverSmokeTests: XCTestCase {
+    func testModuleLoads() {}
+}

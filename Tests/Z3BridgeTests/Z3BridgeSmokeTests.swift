@@ -1,0 +1,6 @@
+import XCTest
+@testable import Z3Bridge
+
+final class Z3BridgeSmokeTests: XCTestCase {
+    func testModuleLoads() {}
+}
