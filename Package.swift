@@ -30,7 +30,8 @@ let package = Package(
         .target(name: "Prover", dependencies: ["Logic", "CGMP"], swiftSettings: fastFlags),
         .target(name: "Z3Bridge", dependencies: ["Logic", "CZ3"]),
         .target(name: "Decoder", dependencies: ["CBLAS"], swiftSettings: fastFlags),
-        .target(name: "Entail", dependencies: ["Logic", "Problems", "Prover", "Z3Bridge", "Decoder"]),
+        .target(name: "SemanticParser", dependencies: ["Logic", "Decoder"]),
+        .target(name: "Entail", dependencies: ["Logic", "Problems", "Prover", "Z3Bridge", "Decoder", "SemanticParser"]),
         .executableTarget(name: "entail", dependencies: [
             "Entail",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -41,6 +42,7 @@ let package = Package(
         .testTarget(name: "ProverTests", dependencies: ["Prover", "Logic"]),
         .testTarget(name: "Z3BridgeTests", dependencies: ["Z3Bridge", "Logic"]),
         .testTarget(name: "DecoderTests", dependencies: ["Decoder"]),
+        .testTarget(name: "SemanticParserTests", dependencies: ["SemanticParser", "Logic"]),
         .testTarget(name: "EntailTests", dependencies: ["Entail"]),
     ]
 )

@@ -1,0 +1,2 @@
+// placeholder: the SemanticParser helper replaces this file.
+import Logic

@@ -1,0 +1,6 @@
+import XCTest
+@testable import SemanticParser
+
+final class SemanticParserSmokeTests: XCTestCase {
+    func testModuleLoads() {}
+}
