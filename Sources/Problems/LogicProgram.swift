@@ -69,8 +69,8 @@ struct LogicProgramParser {
     private var index = 0
 
     init(text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            var scalars = Array($0.unicodeScalars)
+        lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+            var scalars = Array($0)
             if scalars.last == "\r" { scalars.removeLast() }
             return scalars
         }

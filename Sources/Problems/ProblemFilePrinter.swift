@@ -73,5 +73,12 @@ public enum ProblemFilePrinter {
 }
 
 extension Substring {
-    fileprivate func trimmingCharactersInSpaces() -> String { String(self).trimmingSpaces() }
+    /// Trimmed of spaces, tabs and carriage returns: what the reader trims.
+    fileprivate func trimmingCharactersInSpaces() -> String {
+        let scalars = unicodeScalars
+        let blank: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+        guard let first = scalars.firstIndex(where: { !blank($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !blank($0) })!
+        return String(scalars[first...last])
+    }
 }

@@ -97,10 +97,11 @@ struct ProblemFileParser {
 
     init(text: String, file: String) {
         self.file = file
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> [Unicode.Scalar] in
-            var scalars = Array(line.unicodeScalars)
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line -> [Unicode.Scalar] in
+            var scalars = Array(line)
             if scalars.last == "\r" { scalars.removeLast() }
-            return scalars
+            // A lone carriage return inside a line counts as a space.
+            return scalars.map { $0 == "\r" ? " " : $0 }
         }
         if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
         self.lines = lines
