@@ -1,6 +1,0 @@
-import XCTest
-@testable import Problems
-
-final class ProblemsSmokeTests: XCTestCase {
-    func testModuleLoads() {}
-}
