@@ -1,0 +1,55 @@
+import Foundation
+import Logic
+
+/// What backs a verdict (DESIGN.md, Verdicts).
+public enum Certificate: Sendable, Hashable {
+    /// The premises (0-based indices) that suffice, from Z3's unsat core or the native
+    /// prover's proof. `conclusionUsed` says whether the (negated) conclusion took part.
+    case core(premises: [Int])
+    /// A proof tree from the native prover, printed one step a line, and the premises it used.
+    case proof(premises: [Int], tree: String)
+    /// Countermodels for `unknown`: one where the conclusion fails, one where it holds.
+    case countermodels(againstConclusion: String?, forConclusion: String?)
+    /// Which resource bound was hit.
+    case bound(String)
+    /// The error that stopped the problem, with its position where it has one.
+    case error(String)
+}
+
+/// What solving a problem cost.
+public struct Cost: Sendable, Hashable, Codable {
+    public var seconds: Double = 0
+    public var proverCalls: Int = 0
+    public var modelCalls: Int = 0
+    public var tokens: Int = 0
+    public init() {}
+}
+
+/// The outcome of one problem: its verdict, the certificate that backs it, and the cost.
+public struct Solution: Sendable {
+    public var id: String
+    public var verdict: Verdict
+    public var expected: Verdict?
+    public var certificate: Certificate?
+    /// The prover whose verdict this is (`z3`, `native`, or `z3+native` when both agreed).
+    public var prover: String?
+    /// The other prover's verdict when both ran, for the cross-check.
+    public var crossCheck: [String: Verdict] = [:]
+    /// Repairs the tolerant parser made to the input, each with its position.
+    public var repairs: [String] = []
+    /// True when some formula's reading depended on an ambiguous precedence.
+    public var ambiguous: Bool = false
+    /// Notes for the reader: premises without a formal form, fallbacks taken, and so on.
+    public var notes: [String] = []
+    public var cost = Cost()
+
+    public init(id: String, verdict: Verdict, expected: Verdict? = nil) {
+        self.id = id; self.verdict = verdict; self.expected = expected
+    }
+
+    /// Whether the verdict matches the expected one, when there is one.
+    public var correct: Bool? {
+        guard let expected else { return nil }
+        return verdict == expected
+    }
+}
