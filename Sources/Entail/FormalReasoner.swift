@@ -32,13 +32,15 @@ public struct FormalReasoner: Sendable {
 
         var useZ3 = prover != .native
         var useNative = prover != .z3
-        if world == .closed {
-            // Z3 reads premises classically; negation as failure is the native prover's.
-            if useZ3 { solution.notes.append("closed world: decided by the native prover only") }
-            useZ3 = false
+        // Z3 reads premises classically; negation as failure and forward-only chaining are
+        // the native prover's. Z3 then only checks soundness: a native true/false must be
+        // classically entailed too (or the premises classically inconsistent).
+        let classical = world == .open
+        if !classical {
+            if prover == .z3 { solution.notes.append("\(world.rawValue) world: decided by the native prover") }
             useNative = true
+            useZ3 = prover != .native && world == .forward
         }
-
         var z3Result: (Verdict, Certificate)?
         if useZ3 {
             solution.cost.proverCalls += 1
@@ -53,12 +55,26 @@ public struct FormalReasoner: Sendable {
         var nativeResult: (Verdict, Certificate, String)?
         if useNative {
             solution.cost.proverCalls += 1
-            let decision = OpenWorldReasoner(world: world == .closed ? WorldAssumption.closed : .open, limits: nativeLimits)
+            let assumption: WorldAssumption = world == .closed ? .closed : world == .forward ? .openForwardOnly : .open
+            let decision = OpenWorldReasoner(world: assumption, limits: nativeLimits)
                 .decide(premises: premises, conclusion: conclusion)
             nativeResult = (decision.verdict, Self.certificate(decision, mapIndices), decision.reason)
         }
 
         switch (z3Result, nativeResult) {
+        case let (z?, n?) where !classical:
+            // Forward-only: the native verdict stands; Z3 checks that it is classically sound.
+            solution.crossCheck = ["z3": z.0, "native": n.0]
+            solution.verdict = n.0
+            solution.certificate = n.1
+            solution.prover = "native"
+            if (n.0 == .true || n.0 == .false) && z.0.isDecided && z.0 != n.0 && z.0 != .inconsistent {
+                solution.verdict = .error
+                solution.certificate = .error("provers disagree on \(id): forward chaining says \(n.0.rawValue), z3 says \(z.0.rawValue)")
+                solution.notes.append("provers disagree: z3 \(z.0.rawValue), native \(n.0.rawValue)")
+            } else if z.0 == .inconsistent {
+                solution.notes.append("the premises are classically inconsistent (z3); forward chaining does not see it")
+            }
         case let (z?, n?):
             solution.crossCheck = ["z3": z.0, "native": n.0]
             if z.0.isDecided && n.0.isDecided && z.0 != n.0 {

@@ -33,6 +33,9 @@ enum LogicLMProgramRecord {
                     file: programName, lineStarts: [clause.position]))
             }
             problem.premises = (parsed.facts + parsed.rules).map(statement)
+            // Facts-and-rules programs come from ProofWriter and PrOntoQA, whose answers are
+            // defined by forward chaining.
+            problem.world = .forward
             problem.conclusion = statement(parsed.query)
             problem.notes += parsed.notes
         }

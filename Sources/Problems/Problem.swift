@@ -59,6 +59,10 @@ public enum ReasoningWorld: String, Hashable, Sendable, Codable, CaseIterable {
     case open
     /// Negation as failure: what cannot be derived is false.
     case closed
+    /// Open world with rules applied forwards only (no contraposition, no case splits):
+    /// the semantics ProofWriter's generator and Logic-LM's rule programs are written in.
+    /// Sound for classical logic, but may say unknown where classical logic decides.
+    case forward
 }
 
 /// One option of a multiple-choice problem.
