@@ -15,7 +15,7 @@ final class Z3Session {
         context = try Z3Context()
         let symbols = try SymbolTable(formulas: formulas, maxNesting: maxNesting)
         encoder = try FormulaEncoder(context: context, symbols: symbols, maxNesting: maxNesting)
-        solver = try context.make(Z3SolverObject.self, "solver") { Z3_mk_solver($0) }
+        solver = try context.make(Z3SolverObject.self, "solver") { Z3_mk_simple_solver($0) }
         let params = try context.make(Z3ParamsObject.self, "params") { Z3_mk_params($0) }
         var all = parameters
         all["timeout"] = .uint(Self.milliseconds(timeout))

@@ -36,7 +36,7 @@ final class SMTLIB2ExportTests: XCTestCase {
     }
 
     /// The problems of `Z3EntailmentTests`, with the verdict the bridge gives.
-    func problems() -> [(name: String, premises: [Formula], conclusion: Formula, verdict: Verdict)] {
+    static func problems() -> [(name: String, premises: [Formula], conclusion: Formula, verdict: Verdict)] {
         let names = ["and", "not", "true", "div", "select", "x!1", "a|b", "1abc", "héllo", "with space", "", "U"]
         return [
             ("syllogism", [all("x", .implies(p("Dog", v("x")), p("Animal", v("x")))), p("Dog", c("rex"))],
@@ -61,7 +61,7 @@ final class SMTLIB2ExportTests: XCTestCase {
 
     func testBridgeVerdictsOfTheBinaryProblems() throws {
         let z3 = Z3Entailment()
-        for problem in problems() {
+        for problem in Self.problems() {
             XCTAssertEqual(try z3.decide(premises: problem.premises, conclusion: problem.conclusion).verdict,
                            problem.verdict, problem.name)
         }
@@ -69,7 +69,7 @@ final class SMTLIB2ExportTests: XCTestCase {
 
     func testZ3BinaryAgreesWithTheBridge() throws {
         guard let binary = Self.z3Binary() else { throw XCTSkip("no z3 binary on PATH") }
-        for problem in problems() {
+        for problem in Self.problems() {
             let follows = [Verdict.true, .inconsistent].contains(problem.verdict)
             let negationFollows = [Verdict.false, .inconsistent].contains(problem.verdict)
             let forward = try Z3Entailment.smtlib2(premises: problem.premises, conclusion: problem.conclusion)
