@@ -5,7 +5,11 @@ import XCTest
 
 /// Every record of every file in ../shared/datasets (skipped when absent).
 final class DatasetRealDataTests: XCTestCase {
+    /// Each file is read once per test run.
+    nonisolated(unsafe) private static var cache: [String: (problems: [Problem], errors: [RecordError])] = [:]
+
     private func read(_ relative: String, _ format: DatasetFormat = .auto) throws -> (problems: [Problem], errors: [RecordError]) {
+        if let cached = Self.cache[relative] { return cached }
         let path = try TestPaths.dataset(relative)
         let records = try DatasetReader.read(contentsOfFile: path, format: format)
         var problems: [Problem] = []
@@ -16,6 +20,7 @@ final class DatasetRealDataTests: XCTestCase {
             case .failure(let e): errors.append(e)
             }
         }
+        Self.cache[relative] = (problems, errors)
         return (problems, errors)
     }
 
