@@ -149,7 +149,8 @@ final class DatasetRealDataTests: XCTestCase {
         XCTAssertEqual(problems.count + errors.count, 92)
         if Self.folParserIsStub { throw XCTSkip("Logic's FOL parser is not implemented yet") }
         print("FOLIO programs: \(problems.count) of 92 convert; failures:\n" + errors.map(\.description).joined(separator: "\n"))
-        XCTAssertGreaterThanOrEqual(problems.count, 80)
+        // Measured: 82; the 10 others are real syntax errors in GPT-4's output (∈, >, ..., a quantifier as an argument).
+        XCTAssertGreaterThanOrEqual(problems.count, 82)
         for e in errors { XCTAssertTrue(e.message.contains("program:"), "\(e)") }
     }
 }
