@@ -105,3 +105,16 @@ final class FormalizationTests: XCTestCase {
         XCTAssertGreaterThan(parsed, 10 * failed)
     }
 }
+
+extension FormalizationTests {
+    func testOptionFormulas() throws {
+        let problems = try ProblemFileReader.read(contentsOfFile: TestPaths.fixtures.appendingPathComponent("pass/options.problem").path)
+        let formulas = try problems[0].optionFormulas()
+        XCTAssertEqual(formulas.map { $0?.formula }, [.predicate("Rightmost", [.constant("quail")]), nil, nil])
+        let bad = try ProblemFileReader.parse("option: A) x\n    fol: P(\n", file: "o.problem")[0]
+        XCTAssertThrowsError(try bad.optionFormulas()) { error in
+            XCTAssertTrue("\(error)".hasPrefix("o.problem:2:"), "\(error)")
+            XCTAssertTrue("\(error)".hasSuffix("(in option 1)"), "\(error)")
+        }
+    }
+}
