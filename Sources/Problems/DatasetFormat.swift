@@ -21,7 +21,8 @@ public enum DatasetFormat: String, Hashable, Sendable, CaseIterable, Codable {
         while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
         guard i < bytes.count else { return nil }
         if bytes[i] == UInt8(ascii: "[") {
-            var parser = JSONParser(bytes: Array(bytes[i...]))
+            // The first record is all we need; a longer one falls back to the text test below.
+            var parser = JSONParser(bytes: Array(bytes[i..<min(bytes.count, i + 1 << 18)]))
             guard let first = (try? parser.parseFirstArrayElement()) ?? nil else {
                 // A broken array: guess from its text.
                 let head = String(decoding: bytes.prefix(200_000), as: UTF8.self)
@@ -37,7 +38,7 @@ public enum DatasetFormat: String, Hashable, Sendable, CaseIterable, Codable {
         var scanned = 0
         while lineStart < bytes.count, scanned < 20 {
             let end = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-            var parser = JSONParser(bytes: Array(bytes[lineStart..<end]))
+            var parser = JSONParser(bytes: Array(bytes[lineStart..<min(end, lineStart + 1 << 20)]))
             if let value = try? parser.parseDocument(), case .object = value {
                 if value["premises-FOL"] != nil || value["story_id"] != nil || value["conclusion-FOL"] != nil { return .folio }
                 if value["premises"] != nil { return .jsonl }

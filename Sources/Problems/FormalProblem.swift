@@ -116,3 +116,18 @@ extension Problem {
                              repairs: repairs, informalPremises: informal)
     }
 }
+
+extension Problem {
+    /// The formula of each multiple-choice option (nil for an option with no formal form),
+    /// in the order of `options`.
+    /// - Throws: `FormalizationError.unparsable` for the first option that does not parse.
+    public func optionFormulas(tolerant: Bool = false) throws -> [ParsedFormula?] {
+        try options.enumerated().map { i, option in
+            do {
+                return try option.statement.formula(tolerant: tolerant)
+            } catch let error as FormalTextError {
+                throw FormalizationError.unparsable(.option(i), error)
+            }
+        }
+    }
+}

@@ -58,7 +58,9 @@ struct JSONParser {
         self.offset = 0
         self.firstLine = firstLine
         var starts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        bytes.withUnsafeBufferPointer { buffer in
+            for i in 0..<buffer.count where buffer[i] == 0x0A { starts.append(i + 1) }
+        }
         lineStarts = starts
     }
 
@@ -247,8 +249,15 @@ struct JSONParser {
                 }
             default:
                 if c < 0x20 { throw error("control character in a string; escape it") }
-                out.append(c)
-                offset += 1
+                // Copy the run of plain bytes up to the next quote, backslash or control byte.
+                var end = offset + 1
+                while end < bytes.count {
+                    let d = bytes[end]
+                    if d == UInt8(ascii: "\"") || d == UInt8(ascii: "\\") || d < 0x20 { break }
+                    end += 1
+                }
+                out.append(contentsOf: bytes[offset..<end])
+                offset = end
             }
         }
     }

@@ -12,7 +12,7 @@ enum LogicLMProgramRecord {
         let base = try LogicLMRecord(value, file: file, index: index)
         let programs = try RecordFields(value).strings("raw_logic_programs")
         guard let program = programs.first else { throw RecordFieldError("member 'raw_logic_programs' is empty") }
-        var problem = Problem(id: base.id, source: ProblemSource(file: file, line: line, recordIndex: index))
+        var problem = Problem(id: base.id, world: base.world, source: ProblemSource(file: file, line: line, recordIndex: index))
         if programs.count > 1 { problem.notes.append("\(programs.count) programs; the first is used") }
         let programName = "\(base.id) program"
         func fail(_ position: SourcePosition, _ message: String) -> RecordError {

@@ -28,6 +28,9 @@ struct LogicLMRecord {
         self.index = index
     }
 
+    /// Closed for ProofWriter's closed-world variant (ids containing `-CWA-`), else open.
+    var world: ReasoningWorld { id.contains("-CWA-") ? .closed : .open }
+
     /// The statement the question asks about, if it names one.
     var questionStatement: String? {
         guard let range = question.range(of: "? ") else { return nil }
@@ -37,7 +40,7 @@ struct LogicLMRecord {
 
     /// The problem with natural-language premises only.
     func problem(line: Int) throws -> Problem {
-        var problem = Problem(id: id, source: ProblemSource(file: file, line: line, recordIndex: index))
+        var problem = Problem(id: id, world: world, source: ProblemSource(file: file, line: line, recordIndex: index))
         problem.premises = SentenceSplitter.split(context).map { Statement(text: $0) }
         problem.conclusion = questionStatement.map { Statement(text: $0) }
         try applyOptions(to: &problem)

@@ -4,8 +4,8 @@ import Logic
 /// Writes problems in the problem-file format; `ProblemFileReader` reads the output back
 /// to the same problems (up to positions, and English line breaks becoming spaces).
 ///
-/// Formulas that were built rather than written (logic programs) are written in FOLIO's
-/// Unicode syntax; a `#` in any value is written `\#`.
+/// Formulas that were built rather than written (logic programs) are written with
+/// `FOLPrinter.ascii`; a `#` in any value is written `\#`.
 public enum ProblemFilePrinter {
     /// The problems, separated by lines `---`.
     public static func print(_ problems: [Problem]) -> String {
@@ -41,7 +41,7 @@ public enum ProblemFilePrinter {
             var (key, source) = formalSource(f)
             if key == "tptp" {
                 // `axiom:` and `goal:` hold FOL; print the parsed formula when we can.
-                if let parsed = try? f.parsed() { source = FormulaText.unicode(parsed.formula) }
+                if let parsed = try? f.parsed() { source = FOLPrinter.ascii(parsed.formula) }
                 key = "fol"
             }
             out += "\(formal): " + continued(escape(source), indent: "    ", joinWith: "\n")
@@ -55,7 +55,7 @@ public enum ProblemFilePrinter {
         case .fol: return ("fol", f.source)
         case .tptp: return ("tptp", f.source)
         case .logicProgram:
-            if let parsed = try? f.parsed() { return ("fol", FormulaText.unicode(parsed.formula)) }
+            if let parsed = try? f.parsed() { return ("fol", FOLPrinter.ascii(parsed.formula)) }
             return ("fol", f.source)
         }
     }

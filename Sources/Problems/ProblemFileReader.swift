@@ -104,6 +104,7 @@ struct ProblemFileParser {
             return scalars.map { $0 == "\r" ? " " : $0 }
         }
         if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+        if lines.first?.first == "\u{FEFF}" { lines[0].removeFirst() }  // a byte-order mark
         self.lines = lines
     }
 

@@ -5,7 +5,11 @@ import XCTest
 
 /// Every record of every file in ../shared/datasets (skipped when absent).
 final class DatasetRealDataTests: XCTestCase {
+    /// Each file is read once per test run.
+    nonisolated(unsafe) private static var cache: [String: (problems: [Problem], errors: [RecordError])] = [:]
+
     private func read(_ relative: String, _ format: DatasetFormat = .auto) throws -> (problems: [Problem], errors: [RecordError]) {
+        if let cached = Self.cache[relative] { return cached }
         let path = try TestPaths.dataset(relative)
         let records = try DatasetReader.read(contentsOfFile: path, format: format)
         var problems: [Problem] = []
@@ -16,6 +20,7 @@ final class DatasetRealDataTests: XCTestCase {
             case .failure(let e): errors.append(e)
             }
         }
+        Self.cache[relative] = (problems, errors)
         return (problems, errors)
     }
 
@@ -144,7 +149,8 @@ final class DatasetRealDataTests: XCTestCase {
         XCTAssertEqual(problems.count + errors.count, 92)
         if Self.folParserIsStub { throw XCTSkip("Logic's FOL parser is not implemented yet") }
         print("FOLIO programs: \(problems.count) of 92 convert; failures:\n" + errors.map(\.description).joined(separator: "\n"))
-        XCTAssertGreaterThanOrEqual(problems.count, 80)
+        // Measured: 82; the 10 others are real syntax errors in GPT-4's output (∈, >, ..., a quantifier as an argument).
+        XCTAssertGreaterThanOrEqual(problems.count, 82)
         for e in errors { XCTAssertTrue(e.message.contains("program:"), "\(e)") }
     }
 }

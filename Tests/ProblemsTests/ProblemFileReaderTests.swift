@@ -123,3 +123,25 @@ final class ProblemFileReaderTests: XCTestCase {
         }
     }
 }
+
+extension ProblemFileReaderTests {
+    /// The curated examples in the repository's problems/ (ENTAIL_PROBLEMS_DIR overrides)
+    /// all read, and all formalize when the FOL parser is there.
+    func testRepositoryProblemsRead() throws {
+        let dir = ProcessInfo.processInfo.environment["ENTAIL_PROBLEMS_DIR"].map { URL(fileURLWithPath: $0) }
+            ?? TestPaths.packageRoot.appendingPathComponent("problems")
+        let files = TestPaths.files(in: dir, extension: "problem")
+        if files.isEmpty { throw XCTSkip("no .problem files in \(dir.path)") }
+        for url in files {
+            do {
+                let problems = try ProblemFileReader.read(contentsOfFile: url.path)
+                XCTAssertFalse(problems.isEmpty)
+                if !DatasetRealDataTests.folParserIsStub {
+                    for p in problems { _ = try p.formalized(tolerant: false) }
+                }
+            } catch {
+                XCTFail("\(url.lastPathComponent): \(error)")
+            }
+        }
+    }
+}
