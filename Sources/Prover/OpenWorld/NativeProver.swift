@@ -2,7 +2,8 @@ import Logic
 
 /// Entail's native prover: the open-world rule reasoner when the theory is in its
 /// fragment (signed-literal rules, with proof trees), else an exact ground decision when
-/// the clausal form is function-free, else MESON.
+/// the clausal form is function-free, else MESON (also when grounding is too large).
+/// In `.closed` mode only the rule reasoner applies.
 public struct NativeProver: Sendable {
     public var world: WorldAssumption
     public var limits: NativeLimits
@@ -14,11 +15,13 @@ public struct NativeProver: Sendable {
 
     public func decide(premises: [Formula], conclusion: Formula) -> NativeDecision {
         let rules = OpenWorldReasoner(world: world, limits: limits).decide(premises: premises, conclusion: conclusion)
-        guard rules.outsideFragment else { return rules }
         if world == .closed {
             return rules   // negation as failure has no meaning for full first-order logic
         }
-        if var exact = FunctionFreeDecision.decide(premises: premises, conclusion: conclusion, limits: limits) {
+        // In the fragment, the rule reasoner's answer stands unless grounding was too big.
+        guard rules.outsideFragment || rules.boundHit == "ground clauses" else { return rules }
+        if rules.outsideFragment, var exact = FunctionFreeDecision.decide(premises: premises, conclusion: conclusion, limits: limits),
+           exact.boundHit != "ground clauses" {
             exact.reason += " [rule reasoner declined: \(rules.reason)]"
             return exact
         }
