@@ -8,6 +8,7 @@ struct EntailCommand: AsyncParsableCommand {
         abstract: "Verified logical reasoning over natural language.",
         subcommands: [
             // Each subcommand lives in Commands/<Name>Command.swift.
+            QueryCommand.self,
         ]
     )
 }
