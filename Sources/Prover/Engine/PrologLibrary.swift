@@ -58,11 +58,14 @@ min_list([H|T], M) :- '$min_list'(T, H, M).
 '$min_list'([H|T], M0, M) :- M1 is min(M0, H), '$min_list'(T, M1, M).
 numlist(L, H, R) :- L > H, !, R = [].
 numlist(L, H, [L|T]) :- L1 is L+1, numlist(L1, H, T).
-maplist(_, []).
-maplist(G, [X|Xs]) :- call(G, X), maplist(G, Xs).
-maplist(_, [], []).
-maplist(G, [X|Xs], [Y|Ys]) :- call(G, X, Y), maplist(G, Xs, Ys).
-maplist(_, [], [], []).
-maplist(G, [X|Xs], [Y|Ys], [Z|Zs]) :- call(G, X, Y, Z), maplist(G, Xs, Ys, Zs).
+maplist(G, L) :- '$maplist'(L, G).
+'$maplist'([], _).
+'$maplist'([X|Xs], G) :- call(G, X), '$maplist'(Xs, G).
+maplist(G, L1, L2) :- '$maplist'(L1, L2, G).
+'$maplist'([], [], _).
+'$maplist'([X|Xs], [Y|Ys], G) :- call(G, X, Y), '$maplist'(Xs, Ys, G).
+maplist(G, L1, L2, L3) :- '$maplist'(L1, L2, L3, G).
+'$maplist'([], [], [], _).
+'$maplist'([X|Xs], [Y|Ys], [Z|Zs], G) :- call(G, X, Y, Z), '$maplist'(Xs, Ys, Zs, G).
 """#
 }

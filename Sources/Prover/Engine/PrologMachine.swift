@@ -21,6 +21,7 @@ enum ChoiceKind {
     static let tableRound = 3    // one evaluation round of a tabled call has finished
     static let tableAnswers = 4  // return the next answer of a table
     static let stop = 5          // never resumed: the bottom of a query
+    static let dead = 6          // disabled by a soft cut: just fails further
 }
 
 /// A clause compiled to template cells in the code area.

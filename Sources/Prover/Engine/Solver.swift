@@ -4,7 +4,7 @@ import Foundation
 enum Builtin: Int32, CaseIterable {
     case true_ = 1, fail, false_, conj, cut, disj, ifThen, naf, not
     case call1, call2, call3, call4, call5, call6, call7, call8
-    case findall, ite, nafail, faAdd
+    case findall, ite, nafail, faAdd, softIfThen, softCut
     case unify, notUnify, identical, notIdentical, termLess, termGreater, termLessEq, termGreaterEq, compare
     case `is`, less, greater, lessEq, greaterEq, arithEq, arithNe
     case isVar, isNonvar, isAtom, isNumber, isInteger, isAtomic, isCompound, isCallable, isList
@@ -36,6 +36,8 @@ enum Builtin: Int32, CaseIterable {
         case .ite: return ("$ite", 1)
         case .nafail: return ("$nafail", 1)
         case .faAdd: return ("$fa_add", 2)
+        case .softIfThen: return ("*->", 2)
+        case .softCut: return ("$softcut", 1)
         case .unify: return ("=", 2)
         case .notUnify: return ("\\=", 2)
         case .identical: return ("==", 2)
@@ -177,6 +179,10 @@ extension PrologMachine {
             return try finishTableRound(top)
         case ChoiceKind.tableAnswers:
             return try nextTableAnswer(top)
+        case ChoiceKind.dead:
+            st.pointee.cps.count = top
+            updateHB()
+            return -1
         default:
             return -1
         }
@@ -331,6 +337,10 @@ extension PrologMachine {
                 let lp = payload(left)
                 return ifThenElse(cond: heap[lp + 1], then: heap[lp + 2], else: arg(2), next: next, cutB: cutB, info: info)
             }
+            if tagOf(left) == Tag.str && st.pointee.heap.base[payload(left)] == makeFunctor(atom("*->"), 2) {
+                let lp = payload(left)
+                return ifThenElse(cond: heap[lp + 1], then: heap[lp + 2], else: arg(2), next: next, cutB: cutB, info: info, soft: true)
+            }
             let fb = newFrame(arg(2), next: next, cutB: cutB, info: info)
             pushChoicePoint(kind: ChoiceKind.resume, frame: fb, alt: 0, extra: 0)
             return newFrame(left, next: next, cutB: cutB, info: info)
@@ -344,6 +354,12 @@ extension PrologMachine {
             return newFrame(arg(1), next: ff, cutB: b0 + 1, info: info)
         case .ite:
             cutTo(intValue(deref(arg(1))))
+            return next
+        case .softIfThen:
+            return ifThenElse(cond: arg(1), then: arg(2), else: makeAtom(KnownAtom.fail), next: next, cutB: cutB, info: info, soft: true)
+        case .softCut:
+            // Disable the else branch but keep the condition's other solutions.
+            st.pointee.cps.base[intValue(deref(arg(1)))].kind = ChoiceKind.dead
             return next
         case .nafail:
             cutTo(intValue(deref(arg(1))))
@@ -478,7 +494,7 @@ extension PrologMachine {
         case .throw_:
             let t = deref(arg(1))
             if tagOf(t) == Tag.ref { throw error("instantiation_error", frame) }
-            throw error(format(t, quoted: true), frame)
+            throw error(format(t, quoted: true, spacing: true), frame)
         case .tblAdd:
             return try tableAdd(arg(1), arg(2))
         case .tblClauses:
@@ -505,12 +521,13 @@ extension PrologMachine {
 
     /// `(C -> T ; E)`: a choice point for E, then C with its own cut barrier, then a
     /// `$ite` goal that cuts back (removing E and C's alternatives) before T.
-    @inline(__always) func ifThenElse(cond: Cell, then: Cell, else e: Cell, next: Int, cutB: Int, info: UInt64) -> Int {
+    @inline(__always) func ifThenElse(cond: Cell, then: Cell, else e: Cell, next: Int, cutB: Int, info: UInt64, soft: Bool = false) -> Int {
         let b0 = st.pointee.cps.count
         let fe = newFrame(e, next: next, cutB: cutB, info: info)
         pushChoicePoint(kind: ChoiceKind.resume, frame: fe, alt: 0, extra: 0)
         let ft = newFrame(then, next: next, cutB: cutB, info: info)
-        let fi = newFrame(structure(KnownAtom.iteFunctor, [makeInt(b0)]), next: ft, cutB: cutB, info: info)
+        let marker = soft ? structure(functorCell("$softcut", 1), [makeInt(b0)]) : structure(KnownAtom.iteFunctor, [makeInt(b0)])
+        let fi = newFrame(marker, next: ft, cutB: cutB, info: info)
         return newFrame(cond, next: fi, cutB: b0 + 1, info: info)
     }
 

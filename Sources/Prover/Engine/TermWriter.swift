@@ -46,7 +46,7 @@ extension PrologMachine {
             let f = heap[p]
             let n = functorArity(f)
             let name = functorName(f)
-            if f == KnownAtom.dotFunctor && !ignoreOps {
+            if f == KnownAtom.dotFunctor {
                 out += "["
                 sub(heap[p + 1], 999, &out)
                 var t = deref(st.pointee.heap.base[p + 2])
@@ -80,7 +80,7 @@ extension PrologMachine {
                 let opText = quoted ? quoteAtom(name) : name
                 if name == "," {
                     out += ","
-                } else if opText.first!.isLetter || name == "->" || name == ":-" || name == "-->" {
+                } else if opText.first!.isLetter {
                     out += " " + opText + " "
                 } else {
                     out += opText
@@ -94,7 +94,7 @@ extension PrologMachine {
                 if open { out += ")" }
                 return
             }
-            if !ignoreOps, n == 1, let def = PrologOperators.standard.prefix[name], name != "-" || tagOf(deref(heap[p + 1])) != Tag.int {
+            if !ignoreOps, n == 1, let def = PrologOperators.standard.prefix[name] {
                 let ap = def.kind == .fy ? def.priority : def.priority - 1
                 let open = def.priority > prec
                 if open { out += "(" }
@@ -102,8 +102,8 @@ extension PrologMachine {
                 out += opText
                 var arg = ""
                 sub(heap[p + 1], ap, &arg)
-                if let r = arg.first, opText.first!.isLetter || PrologReader.isSymbolChar(r.unicodeScalars.first!) || r == "(" && false { out += " " }
-                else if opText.first!.isLetter { out += " " }
+                let argIsNumber = tagOf(deref(heap[p + 1])) == Tag.int || tagOf(deref(heap[p + 1])) == Tag.big
+                if let r = arg.first, opText.first!.isLetter || argIsNumber || PrologReader.isSymbolChar(r.unicodeScalars.first!) { out += " " }
                 out += arg
                 if open { out += ")" }
                 return

@@ -90,7 +90,7 @@ extension PrologMachine {
                     break
                 }
                 if result.answers.count >= limit {
-                    emit(text + " .\n")
+                    emit(text + ".\n")
                     break
                 }
                 emit(text + " ;\n")
