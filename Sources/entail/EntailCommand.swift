@@ -10,6 +10,7 @@ struct EntailCommand: AsyncParsableCommand {
             // Each subcommand lives in Commands/<Name>Command.swift.
             SolveCommand.self,
             BatchCommand.self,
+            QueryCommand.self,
         ]
     )
 }

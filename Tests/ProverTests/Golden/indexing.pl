@@ -1,0 +1,13 @@
+% First-argument indexing: calls with a bound first argument leave no choice point,
+% so the top level prints '.' right after the answer.
+color(apple, red). color(banana, yellow). color(cherry, red). color(grape, purple).
+color(kiwi, green). color(lemon, yellow). color(lime, green). color(mango, orange).
+color(plum, purple). color(pear, green). color(fig, purple).
+len([], 0).
+len([_|T], N) :- len(T, M), N is M + 1.
+% query: color(lime, C)
+% query-all: color(F, purple)
+% query: len([a, b, c], N)
+% query: color(nothing, C)
+% query: color(3, C)
+% query-all: color(plum, C)

@@ -1,0 +1,3 @@
+% A syntax error: the loader reports file:line:column.
+ok(1).
+bad(X :- .
