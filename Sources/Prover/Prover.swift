@@ -1,2 +1,0 @@
-// placeholder: the Prover helper replaces this file.
-import Logic

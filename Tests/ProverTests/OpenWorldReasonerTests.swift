@@ -1,0 +1,170 @@
+import Logic
+import XCTest
+@testable import Prover
+
+final class OpenWorldReasonerTests: XCTestCase {
+    let owa = OpenWorldReasoner()
+    let forward = OpenWorldReasoner(world: .openForwardOnly)
+    let cwa = OpenWorldReasoner(world: .closed)
+
+    func testFactsNegatedFactsAndUnknown() {
+        let premises = [P("Big", bob), !P("Green", bob), P("Red", anne)]
+        XCTAssertEqual(owa.decide(premises: premises, conclusion: P("Big", bob)).verdict, .true)
+        XCTAssertEqual(owa.decide(premises: premises, conclusion: P("Green", bob)).verdict, .false)
+        XCTAssertEqual(owa.decide(premises: premises, conclusion: !P("Green", bob)).verdict, .true)
+        XCTAssertEqual(owa.decide(premises: premises, conclusion: P("Green", anne)).verdict, .unknown)
+        XCTAssertEqual(owa.decide(premises: premises, conclusion: P("Big", carl)).verdict, .unknown)
+        let d = owa.decide(premises: premises, conclusion: P("Green", bob))
+        XCTAssertEqual(d.usedPremises, [1])
+        XCTAssertEqual(d.proof?.literal.description, "¬Green(bob)")
+        XCTAssertEqual(d.proof?.step, .fact)
+    }
+
+    func testNegatedBodyAndHeadWithProofTree() {
+        // 0: Bob is not big. 1: If something is not big then it is red.
+        // 2: Red things are not kind. 3: Anne is big.
+        let premises = [!P("Big", bob), all("x", !P("Big", x) ==> P("Red", x)),
+                        all("x", P("Red", x) ==> !P("Kind", x)), P("Big", anne)]
+        let d = owa.decide(premises: premises, conclusion: P("Kind", bob))
+        XCTAssertEqual(d.verdict, .false)
+        XCTAssertEqual(d.usedPremises, [0, 1, 2])
+        let proof = try! XCTUnwrap(d.proof)
+        XCTAssertEqual(proof.literal.description, "¬Kind(bob)")
+        XCTAssertEqual(proof.premise, 2)
+        XCTAssertEqual(proof.step, .rule)
+        XCTAssertEqual(proof.children.first?.literal.description, "Red(bob)")
+        XCTAssertEqual(proof.children.first?.premise, 1)
+        XCTAssertEqual(proof.children.first?.children.first?.premise, 0)
+        XCTAssertEqual(proof.premisesUsed, [0, 1, 2])
+        XCTAssertEqual(owa.decide(premises: premises, conclusion: P("Red", anne)).verdict, .unknown)
+    }
+
+    func testCyclesTerminate() {
+        let premises = [all("x", P("Big", x) ==> P("Red", x)), all("x", P("Red", x) ==> P("Big", x)),
+                        P("Big", bob), P("Kind", anne)]
+        for r in [owa, forward, cwa] {
+            XCTAssertEqual(r.decide(premises: premises, conclusion: P("Red", bob)).verdict, .true)
+        }
+        XCTAssertEqual(owa.decide(premises: premises, conclusion: P("Red", anne)).verdict, .unknown)
+        XCTAssertEqual(cwa.decide(premises: premises, conclusion: P("Red", anne)).verdict, .false)
+    }
+
+    func testBinaryRelations() {
+        // If someone likes a big thing then the big thing likes them. Big things are kind.
+        let premises = [P("Likes", bob, anne), P("Big", anne),
+                        all("x", all("y", P("Likes", x, y) && P("Big", y) ==> P("Likes", y, x))),
+                        all("x", all("y", P("Likes", x, y) && P("Kind", x) ==> !P("Sees", y, x))),
+                        all("x", P("Big", x) ==> P("Kind", x))]
+        let d = owa.decide(premises: premises, conclusion: P("Likes", anne, bob))
+        XCTAssertEqual(d.verdict, .true)
+        XCTAssertEqual(d.usedPremises, [0, 1, 2])
+        let e = owa.decide(premises: premises, conclusion: P("Sees", bob, anne))
+        XCTAssertEqual(e.verdict, .false)
+        XCTAssertEqual(e.usedPremises, [0, 1, 2, 3, 4])
+        XCTAssertEqual(owa.decide(premises: premises, conclusion: P("Sees", anne, bob)).verdict, .unknown)
+    }
+
+    func testInconsistentNamesBothSides() {
+        let premises = [P("Big", bob), all("x", P("Big", x) ==> P("Red", x)), P("Kind", anne),
+                        all("x", P("Big", x) ==> !P("Red", x))]
+        for r in [owa, forward] {
+            let d = r.decide(premises: premises, conclusion: P("Kind", anne))
+            XCTAssertEqual(d.verdict, .inconsistent)
+            XCTAssertEqual(d.usedPremises, [0, 1, 3])
+            XCTAssertNotNil(d.proof)
+            XCTAssertNotNil(d.contradictionProof)
+        }
+    }
+
+    func testContrapositiveIsClassicalButNotForwardOnly() {
+        let premises = [all("x", P("Big", x) ==> P("Red", x)), !P("Red", bob)]
+        let d = owa.decide(premises: premises, conclusion: P("Big", bob))
+        XCTAssertEqual(d.verdict, .false)
+        XCTAssertEqual(d.proof?.step, .contrapositive)
+        XCTAssertEqual(d.usedPremises, [0, 1])
+        XCTAssertEqual(forward.decide(premises: premises, conclusion: P("Big", bob)).verdict, .unknown)
+    }
+
+    func testCaseSplitNeedsSearch() {
+        let premises = [all("x", P("Big", x) ==> P("Red", x)), all("x", !P("Big", x) ==> P("Red", x)),
+                        P("Kind", bob), P("Kind", anne)]
+        let d = owa.decide(premises: premises, conclusion: P("Red", bob))
+        XCTAssertEqual(d.verdict, .true)
+        XCTAssertNil(d.proof)
+        XCTAssertEqual(d.usedPremises, [0, 1])
+        XCTAssertEqual(forward.decide(premises: premises, conclusion: P("Red", bob)).verdict, .unknown)
+        // Inconsistency only visible by cases: Big→Red, ¬Big→Red, Red→¬Kind... with Kind(bob).
+        let bad = premises + [all("x", P("Red", x) ==> !P("Kind", x))]
+        XCTAssertEqual(owa.decide(premises: bad, conclusion: P("Big", anne)).verdict, .inconsistent)
+    }
+
+    func testUniversalFactAndZeroArity() {
+        let premises = [all("x", P("Mortal", x)), P("Rain") ==> P("Wet"), P("Rain"), P("Man", bob)]
+        XCTAssertEqual(owa.decide(premises: premises, conclusion: P("Mortal", bob)).verdict, .true)
+        XCTAssertEqual(owa.decide(premises: premises, conclusion: P("Wet")).verdict, .true)
+        XCTAssertEqual(owa.decide(premises: [P("Rain") ==> P("Wet")], conclusion: P("Wet")).verdict, .unknown)
+    }
+
+    func testClosedWorldNegationAsFailure() {
+        // If something is not big then it is red; Bob is big.
+        let premises = [all("x", !P("Big", x) ==> P("Red", x)), P("Big", bob), P("Kind", anne),
+                        all("x", P("Red", x) && !P("Blue", x) ==> P("Cold", x))]
+        XCTAssertEqual(cwa.decide(premises: premises, conclusion: P("Red", anne)).verdict, .true)
+        XCTAssertEqual(cwa.decide(premises: premises, conclusion: P("Red", bob)).verdict, .false)
+        XCTAssertEqual(cwa.decide(premises: premises, conclusion: !P("Red", bob)).verdict, .true)
+        let cold = cwa.decide(premises: premises, conclusion: P("Cold", anne))
+        XCTAssertEqual(cold.verdict, .true)
+        XCTAssertEqual(cold.usedPremises, [0, 3])
+        XCTAssertEqual(owa.decide(premises: premises, conclusion: P("Red", anne)).verdict, .unknown)
+        XCTAssertEqual(owa.decide(premises: premises, conclusion: P("Red", bob)).verdict, .unknown)
+    }
+
+    func testClosedWorldDeclinesNegationCyclesAndNegativeHeads() {
+        let cyclic = [all("x", !P("Big", x) ==> P("Red", x)), all("x", P("Red", x) ==> P("Big", x)), P("Kind", bob)]
+        let d = cwa.decide(premises: cyclic, conclusion: P("Red", bob))
+        XCTAssertEqual(d.verdict, .abstain)
+        XCTAssertTrue(d.outsideFragment)
+        XCTAssertTrue(d.reason.contains("stratification"), d.reason)
+        XCTAssertEqual(cwa.decide(premises: [!P("Big", bob)], conclusion: P("Big", bob)).verdict, .abstain)
+    }
+
+    func testOutsideFragmentIsReportedWithThePremise() {
+        let cases: [(Formula, String)] = [
+            (all("x", P("Big", x) ==> P("Red", x) || P("Blue", x)), "premise 1"),
+            (some("x", P("Big", x)), "existential"),
+            (eq(bob, anne), "equation"),
+            (P("Big", fn("father", bob)), "function symbol"),
+            (P("Big", bob) <=> P("Red", bob), "biconditional"),
+        ]
+        for (premise, expected) in cases {
+            let d = owa.decide(premises: [P("Red", bob), premise], conclusion: P("Big", bob))
+            XCTAssertEqual(d.verdict, .abstain, "\(premise)")
+            XCTAssertTrue(d.outsideFragment)
+            XCTAssertTrue(d.reason.contains(expected), d.reason)
+        }
+        XCTAssertEqual(owa.decide(premises: [P("Red", bob)], conclusion: P("Red", x)).verdict, .abstain)
+        XCTAssertEqual(owa.decide(premises: [P("Red", bob)], conclusion: P("Red", bob) && P("Big", bob)).verdict, .abstain)
+    }
+
+    func testGroundingBoundIsNamed() {
+        var limits = NativeLimits()
+        limits.maxGroundClauses = 50
+        let constants = (0..<10).map { P("Node", const("n\($0)")) }
+        let premises = constants + [all("x", all("y", all("z", P("E", x, y) && P("E", y, z) ==> P("E", x, z))))]
+        let d = OpenWorldReasoner(limits: limits).decide(premises: premises, conclusion: P("E", const("n0"), const("n1")))
+        XCTAssertEqual(d.verdict, .limit)
+        XCTAssertEqual(d.boundHit, "ground clauses")
+    }
+
+    func testLongChainAndTransitiveClosure() {
+        let n = 30
+        var premises: [Formula] = (0..<n).map { P("E", const("n\($0)"), const("n\($0 + 1)")) }
+        premises.append(all("x", all("y", P("E", x, y) ==> P("T", x, y))))
+        premises.append(all("x", all("y", all("z", P("E", x, y) && P("T", y, z) ==> P("T", x, z)))))
+        let d = owa.decide(premises: premises, conclusion: P("T", const("n0"), const("n\(n)")))
+        XCTAssertEqual(d.verdict, .true)
+        XCTAssertEqual(d.usedPremises.count, n + 2)
+        XCTAssertEqual(owa.decide(premises: premises, conclusion: P("T", const("n\(n)"), const("n0"))).verdict, .unknown)
+        XCTAssertEqual(cwa.decide(premises: premises, conclusion: P("T", const("n\(n)"), const("n0"))).verdict, .false)
+    }
+}

@@ -1,6 +1,0 @@
-import XCTest
-@testable import Prover
-
-final class ProverSmokeTests: XCTestCase {
-    func testModuleLoads() {}
-}
