@@ -77,6 +77,17 @@ final class ControlledEnglishDatasetTests: XCTestCase {
         let problems = try Self.load("FOLIO/train.json")
         let c = Self.coverage(problems)
         Self.report("FOLIO train", c)
+        // ENTAIL_DUMP_UNDERSTOOD=path writes every understood FOLIO sentence and its formula.
+        if let path = ProcessInfo.processInfo.environment["ENTAIL_DUMP_UNDERSTOOD"] {
+            var lines = Set<String>()
+            for p in problems {
+                let t = ControlledEnglishParser.parse(context: p.context, conclusion: p.question)
+                for s in t.premises + [t.conclusion] {
+                    if let f = s.parse.formula { lines.insert("\(s.sentence)\t\(FOLPrinter.ascii(f))") }
+                }
+            }
+            try lines.sorted().joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        }
         XCTAssertGreaterThan(c.sentences, 1000)
     }
 }

@@ -110,9 +110,12 @@ final class EnglishGrammar {
         return matched(i)
     }
 
-    /// An open-class word: a word that is not reserved and has no apostrophe.
+    /// An open-class word (adjective, noun, verb, or part of a "the" name): a word that is
+    /// not reserved, has no apostrophe, and is lower-case unless it begins the sentence
+    /// (a capitalized word inside a sentence is a name: "Daveed Diggs played…").
     private func contentWord(_ i: Int) -> String? {
         guard i < tokens.count, tokens[i].kind == .word else { return nil }
+        if i > 0 && tokens[i].isCapitalized { return nil }
         let w = tokens[i].lower
         guard !EnglishMorphology.reservedWords.contains(w), !w.contains("'"),
               w.first?.isLetter == true else { return nil }
@@ -363,7 +366,7 @@ final class EnglishGrammar {
         if let j = keyword(i, "the") {
             var words: [String] = []
             var k = j
-            while words.count < 4, let w = contentWord(k), !tokens[k].isCapitalized {
+            while words.count < 4, let w = contentWord(k) {
                 words.append(w)
                 k = matched(k)
                 out.append((.constant(EnglishMorphology.constantName(words)), k))
@@ -371,7 +374,8 @@ final class EnglishGrammar {
         }
         var words: [String] = []
         var k = i
-        while words.count < 4, contentWord(k) != nil, tokens[k].isCapitalized {
+        while words.count < 4, k < tokens.count, tokens[k].kind == .word, tokens[k].isCapitalized,
+              !EnglishMorphology.reservedWords.contains(tokens[k].lower), !tokens[k].lower.contains("'") {
             words.append(tokens[k].text)
             k = matched(k)
             out.append((.constant(EnglishMorphology.constantName(words)), k))

@@ -69,7 +69,9 @@ enum EnglishMorphology {
 
     /// True when `word` can be a verb's base form (`eat`, `chase`, `kiss`).
     static func isBaseFormVerb(_ word: String) -> Bool {
-        word.count >= 2 && (!word.hasSuffix("s") || word.hasSuffix("ss") || word.hasSuffix("us"))
+        guard word.count >= 2 else { return false }
+        if word.hasSuffix("ed") && !word.hasSuffix("eed") { return false } // past tense
+        return !word.hasSuffix("s") || word.hasSuffix("ss") || word.hasSuffix("us")
     }
 
     /// `red` → `Red`, `well-known` → `WellKnown`, `bald eagle` parts → `BaldEagle`.
@@ -115,7 +117,13 @@ enum EnglishMorphology {
         "certainly", "definitely", "surely", "apparently", "seemingly", "allegedly",
         "supposedly", "reportedly", "presumably", "normally", "frequently",
         "occasionally", "hardly", "barely", "especially", "particularly", "mainly",
-        "either", "neither", "anymore", "again", "ever", "not", "true", "false",
+        "anymore", "again", "ever", "during", "around", "across", "behind", "beside",
+        "beyond", "near", "toward", "towards", "upon", "despite", "except", "throughout",
+        "along", "inside", "outside", "above", "below", "off", "out", "up", "down",
+        // Adjectives that are not intersective: "a former student" is no student.
+        "former", "fake", "alleged", "ex", "so-called", "would-be", "pseudo", "counterfeit",
+        "imaginary", "fictional", "potential", "future", "past", "previous", "supposed",
+        "putative", "virtual", "mock", "false", "true",
     ]
 
     /// Words that stand for "any entity" in a restrictor (`things`, `people`): they add
