@@ -1,2 +1,0 @@
-// placeholder: the SemanticParser helper replaces this file.
-import Logic

@@ -1,6 +1,0 @@
-import XCTest
-@testable import SemanticParser
-
-final class SemanticParserSmokeTests: XCTestCase {
-    func testModuleLoads() {}
-}
