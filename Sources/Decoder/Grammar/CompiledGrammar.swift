@@ -12,9 +12,12 @@ import Foundation
 /// DFA) and token masks per state; it is shared by every matcher of this grammar and is
 /// safe to use from several threads.
 public final class CompiledGrammar: Sendable {
+    /// Default for `maxStackDepth`.
+    public static let defaultMaxStackDepth = 4096
     /// Deepest stack a match may build (nesting in the input); beyond it advancing fails
-    /// with `GrammarMatchError.limitExceeded`.
-    public static let maxStackDepth = 20_000
+    /// with `GrammarMatchError.limitExceeded`. Each step costs time proportional to the
+    /// stack depth, so very deep inputs are quadratic: keep this modest.
+    public let maxStackDepth: Int
     /// Most stacks (simultaneous parses) one state may hold.
     public static let maxStacks = 4096
     /// Largest number of elements a compiled grammar may have.
@@ -33,21 +36,24 @@ public final class CompiledGrammar: Sendable {
     let automaton: GrammarAutomaton
 
     /// Parses and compiles GBNF text. `startRule` names the rule a complete text must match.
-    public convenience init(source: String, startRule: String = "root") throws(GrammarParseError) {
+    public convenience init(source: String, startRule: String = "root",
+                            maxStackDepth: Int = CompiledGrammar.defaultMaxStackDepth) throws(GrammarParseError) {
         var parser = GrammarParser(source: source)
         let definitions = try parser.parseRules()
         var builder = GrammarRuleBuilder()
         let rules = try builder.build(definitions, startRule: startRule)
-        self.init(rules: rules)
+        self.init(rules: rules, maxStackDepth: maxStackDepth)
     }
 
     /// Reads and compiles a `.gbnf` file.
-    public convenience init(contentsOf url: URL, startRule: String = "root") throws {
+    public convenience init(contentsOf url: URL, startRule: String = "root",
+                            maxStackDepth: Int = CompiledGrammar.defaultMaxStackDepth) throws {
         let text = try String(contentsOf: url, encoding: .utf8)
-        try self.init(source: text, startRule: startRule)
+        try self.init(source: text, startRule: startRule, maxStackDepth: maxStackDepth)
     }
 
-    private init(rules: GrammarRuleBuilder.Output) {
+    private init(rules: GrammarRuleBuilder.Output, maxStackDepth: Int) {
+        self.maxStackDepth = maxStackDepth
         var elements: [GrammarElement] = []
         var alternatives: [[Int32]] = []
         for ruleAlternatives in rules.alternatives {
@@ -119,7 +125,7 @@ public final class CompiledGrammar: Sendable {
                 var base = current
                 base.removeLast()
                 if elements[Int(top) + 1] != .endOfAlternative { base.append(top + 1) }
-                if base.count >= Self.maxStackDepth { return false }
+                if base.count >= maxStackDepth { return false }
                 for start in alternatives[Int(rule)] {
                     var next = base
                     if elements[Int(start)] != .endOfAlternative { next.append(start) }
