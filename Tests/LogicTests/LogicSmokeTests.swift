@@ -1,6 +1,0 @@
-import XCTest
-@testable import Logic
-
-final class LogicSmokeTests: XCTestCase {
-    func testModuleLoads() {}
-}
