@@ -1,0 +1,92 @@
+import XCTest
+@testable import Decoder
+
+final class GrammarMaskTests: XCTestCase {
+    /// All 256 single bytes, then multi-byte tokens: words, operators, UTF-8 pieces, a
+    /// control token with no bytes (id 256 + words.count) and end-of-sequence (the last id).
+    static func syntheticVocabulary() -> (tokens: [[UInt8]], eos: Int) {
+        var tokens: [[UInt8]] = (0...255).map { [UInt8($0)] }
+        let words = ["12", "3+", "+", " + ", "(1", "1)", "))", "((", "2*3", " ", "  ", "1 2", "\"a", "a\"",
+                     "{\"", "\":", "null", "nu", "true", "[1,", ",", ", ", "é", "∀", "→", "∀x", "😀"]
+        for word in words { tokens.append(Array(word.utf8)) }
+        let forall = Array("∀".utf8), grin = Array("😀".utf8)
+        tokens.append(Array(forall[..<2]))            // first two bytes of ∀
+        tokens.append(Array(forall[2...]))            // its last byte
+        tokens.append(Array(grin[..<1]))
+        tokens.append(Array(grin[1...]))
+        tokens.append(Array("\"".utf8) + Array(forall[..<1]))
+        tokens.append([])                             // a control token
+        tokens.append([0x31])                         // a duplicate of "1"
+        tokens.append([])                             // end-of-sequence
+        return (tokens, tokens.count - 1)
+    }
+
+    private func checkMasks(grammarSource: String, texts: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+        let grammar = try CompiledGrammar(source: grammarSource)
+        let (tokens, eos) = Self.syntheticVocabulary()
+        let vocabulary = GrammarVocabulary(tokens: tokens, endOfSequence: eos)
+        for text in texts {
+            var matcher = GrammarMatcher(grammar: grammar)
+            var prefix: [UInt8] = []
+            for byte in Array(text.utf8) + [nil] {
+                let mask = matcher.allowedTokens(vocabulary: vocabulary)
+                for (token, bytes) in tokens.enumerated() {
+                    let expected: Bool
+                    if token == eos { expected = matcher.isComplete } else if bytes.isEmpty { expected = false } else {
+                        expected = GrammarTestSupport.referenceAccepts(grammar, prefix: prefix, bytes: bytes)
+                    }
+                    XCTAssertEqual(mask.contains(token), expected, "text \(text.debugDescription) after \(prefix.count) bytes, token \(token) \(bytes)", file: file, line: line)
+                    XCTAssertEqual(matcher.accepts(token: token, vocabulary: vocabulary), expected, file: file, line: line)
+                }
+                // The cached mask is the same mask.
+                XCTAssertEqual(matcher.allowedTokens(vocabulary: vocabulary), mask, file: file, line: line)
+                guard let byte else { break }
+                try matcher.advance(bytes: [byte])
+                prefix.append(byte)
+            }
+        }
+    }
+
+    func testMasksMatchTheReferenceOnArithmetic() throws {
+        try checkMasks(grammarSource: GrammarMatcherTests.arithmetic, texts: ["12+3", "(1 + 2)*3", "--(4)"])
+    }
+
+    func testMasksMatchTheReferenceOnJSON() throws {
+        try checkMasks(grammarSource: GrammarMatcherTests.json, texts: ["{\"a\": [1, null, \"∀é😀\"]}", "true"])
+    }
+
+    func testMasksMatchTheReferenceWithUnicodeClasses() throws {
+        try checkMasks(grammarSource: #"root ::= ("∀x" | "→" | [é😀] | " ")+"#, texts: ["∀x →😀é", "😀"])
+    }
+
+    func testConstraintFastAndSlowPaths() throws {
+        let grammar = try CompiledGrammar(source: GrammarMatcherTests.arithmetic)
+        let (tokens, eos) = Self.syntheticVocabulary()
+        let vocabulary = GrammarVocabulary(tokens: tokens, endOfSequence: eos)
+        var constraint = GrammarConstraint(grammar: grammar, vocabulary: vocabulary)
+        let one = Int(UInt8(ascii: "1")), close = Int(UInt8(ascii: ")"))
+        XCTAssertTrue(constraint.accepts(token: one))
+        XCTAssertFalse(constraint.accepts(token: close))
+        XCTAssertFalse(constraint.accepts(token: eos))
+        var logits = [Float](repeating: 0, count: tokens.count + 3) // padded past the vocabulary
+        XCTAssertTrue(constraint.check(candidate: one, logits: &logits))
+        XCTAssertTrue(logits.allSatisfy { $0 == 0 })
+        XCTAssertFalse(constraint.check(candidate: close, logits: &logits))
+        let allowed = constraint.allowedTokens()
+        for token in logits.indices {
+            XCTAssertEqual(logits[token] == 0, allowed.contains(token), "token \(token)")
+        }
+        XCTAssertEqual(logits[tokens.count + 1], -.infinity)
+        try constraint.accept(token: one)
+        XCTAssertTrue(constraint.accepts(token: eos))
+        XCTAssertThrowsError(try constraint.accept(token: close))
+        XCTAssertThrowsError(try constraint.accept(token: tokens.count - 3)) // control token
+        var fork = constraint
+        try fork.accept(token: eos)
+        XCTAssertTrue(fork.hasEnded)
+        XCTAssertFalse(fork.accepts(token: one))
+        XCTAssertEqual(fork.allowedTokens().count, 0)
+        XCTAssertFalse(constraint.hasEnded)
+        XCTAssertTrue(constraint.accepts(token: one))
+    }
+}
