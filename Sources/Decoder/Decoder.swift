@@ -1,2 +1,0 @@
-// placeholder: the Decoder helper replaces this file.
-import CBLAS

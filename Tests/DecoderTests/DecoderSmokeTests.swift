@@ -1,6 +1,0 @@
-import XCTest
-@testable import Decoder
-
-final class DecoderSmokeTests: XCTestCase {
-    func testModuleLoads() {}
-}
