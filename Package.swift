@@ -38,11 +38,11 @@ let package = Package(
         ]),
 
         .testTarget(name: "LogicTests", dependencies: ["Logic"]),
-        .testTarget(name: "ProblemsTests", dependencies: ["Problems"]),
-        .testTarget(name: "ProverTests", dependencies: ["Prover", "Logic"]),
+        .testTarget(name: "ProblemsTests", dependencies: ["Problems"], exclude: ["Fixtures"]),
+        .testTarget(name: "ProverTests", dependencies: ["Prover", "Logic"], exclude: ["Golden"]),
         .testTarget(name: "Z3BridgeTests", dependencies: ["Z3Bridge", "Logic"]),
         .testTarget(name: "DecoderTests", dependencies: ["Decoder"]),
-        .testTarget(name: "SemanticParserTests", dependencies: ["SemanticParser", "Logic"]),
+        .testTarget(name: "SemanticParserTests", dependencies: ["SemanticParser", "Logic", "Prover"], exclude: ["Fixtures"]),
         .testTarget(name: "EntailTests", dependencies: ["Entail"]),
     ]
 )

@@ -6,7 +6,7 @@ import Problems
 /// provers, and returns a `Solution` with its certificate and cost.
 ///
 /// ```swift
-/// let problems = try ProblemFileReader.read(path: "problems/socrates.problem")
+/// let problems = try ProblemFileReader.read(contentsOfFile: "problems/socrates.problem")
 /// let solution = Reasoner().solve(problems[0])
 /// print(solution.verdict)   // false
 /// ```
