@@ -56,7 +56,7 @@ public struct FormalReasoner: Sendable {
         if useNative {
             solution.cost.proverCalls += 1
             let assumption: WorldAssumption = world == .closed ? .closed : world == .forward ? .openForwardOnly : .open
-            let decision = OpenWorldReasoner(world: assumption, limits: nativeLimits)
+            let decision = NativeProver(world: assumption, limits: nativeLimits)
                 .decide(premises: premises, conclusion: conclusion)
             nativeResult = (decision.verdict, Self.certificate(decision, mapIndices), decision.reason)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Entail
+import Foundation
 
 @main
 struct EntailCommand: AsyncParsableCommand {
@@ -13,4 +14,24 @@ struct EntailCommand: AsyncParsableCommand {
             QueryCommand.self,
         ]
     )
+
+    /// Runs the chosen subcommand. Usage errors exit with 2 (DESIGN.md: 0 success, 1 a
+    /// failed check, 2 bad usage or input), not ArgumentParser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

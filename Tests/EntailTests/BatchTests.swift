@@ -1,0 +1,56 @@
+import Foundation
+import XCTest
+@testable import Entail
+
+final class BatchTests: XCTestCase {
+    func testShardsPartitionTheItems() {
+        let items = Array(0..<10)
+        var seen: [Int] = []
+        for i in 1...3 { seen += BatchSelection(shardIndex: i, shardCount: 3).select(items) }
+        XCTAssertEqual(seen.sorted(), items)
+        XCTAssertEqual(BatchSelection(shardIndex: 2, shardCount: 3, limit: 2).select(items), [1, 4])
+        XCTAssertNil(BatchSelection.parseShard("0/3"))
+        XCTAssertNil(BatchSelection.parseShard("4/3"))
+        XCTAssertNil(BatchSelection.parseShard("x"))
+        XCTAssertEqual(BatchSelection.parseShard("2/3")?.0, 2)
+    }
+
+    func testResumeDropsATornLastLineAndKeepsCompleteRecords() throws {
+        let path = NSTemporaryDirectory() + "entail-resume-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("{\"id\":\"a\",\"verdict\":\"true\"}\n{\"id\":\"b\",\"verd".utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertEqual(JSONLWriter.completedIDs(at: path), ["a"])
+        let writer = try JSONLWriter(path: path, resume: true)
+        writer.append(Solution(id: "b", verdict: .false).jsonLine())
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        for line in lines {
+            XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(line.utf8)))
+        }
+        XCTAssertEqual(JSONLWriter.completedIDs(at: path), ["a", "b"])
+    }
+
+    func testSummaryCountsAndAccuracyLine() {
+        var summary = BatchSummary()
+        var a = Solution(id: "a", verdict: .true, expected: .true)
+        a.cost.proverCalls = 2
+        summary.add(a)
+        summary.add(Solution(id: "b", verdict: .unknown, expected: .false))
+        summary.add(Solution(id: "c", verdict: .error, expected: nil))
+        XCTAssertEqual(summary.accuracyLine, "accuracy: 1/2 (50.0%)")
+        XCTAssertTrue(summary.report.contains("problems: 3"), summary.report)
+    }
+
+    func testUnreadableRecordsAreErrorsForThatRecordOnly() {
+        let items: [BatchItem] = [
+            .unreadable(id: "bad", expected: .true, message: "x.json record 0: expected an object"),
+            .problem(id: "good", expected: .true, solve: { Solution(id: "good", verdict: .true, expected: .true) }),
+        ]
+        var emitted: [Solution] = []
+        let summary = BatchRunner.run(items) { emitted.append($0) }
+        XCTAssertEqual(emitted.map(\.verdict), [.error, .true])
+        XCTAssertEqual(summary.accuracyLine, "accuracy: 1/2 (50.0%)")
+        let resumed = BatchRunner.run(items, skipping: ["bad"]) { _ in }
+        XCTAssertEqual(resumed.total, 1)
+    }
+}

@@ -1,6 +1,0 @@
-import XCTest
-@testable import Entail
-
-final class EntailSmokeTests: XCTestCase {
-    func testModuleLoads() {}
-}
