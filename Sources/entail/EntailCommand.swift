@@ -12,6 +12,7 @@ struct EntailCommand: AsyncParsableCommand {
             SolveCommand.self,
             BatchCommand.self,
             QueryCommand.self,
+            BenchCommand.self,
         ]
     )
 
