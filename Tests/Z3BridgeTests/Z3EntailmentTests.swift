@@ -198,3 +198,20 @@ final class Z3IncompleteQuantifierTests: XCTestCase {
         print("reason unknown:", d.reasonUnknown ?? "-")
     }
 }
+
+final class Z3CountermodelTests: XCTestCase {
+    func testZeroAryPredicatesAndFunctionTables() throws {
+        let premises: [Formula] = [.predicate("Raining", []), eq(f("succ", c("zero")), c("one")), .not(eq(c("zero"), c("one")))]
+        let d = try Z3Entailment().decide(premises: premises, conclusion: .predicate("Wet", []))
+        XCTAssertEqual(d.verdict, .unknown)
+        let m = try XCTUnwrap(d.countermodel)
+        XCTAssertTrue(m.trueAtoms.contains("Raining"), "\(m.trueAtoms)")
+        XCTAssertFalse(m.trueAtoms.contains("Wet"), "\(m.trueAtoms)")
+        XCTAssertNil(m.constants["Raining"])
+        let zero = try XCTUnwrap(m.constants["zero"]), one = try XCTUnwrap(m.constants["one"])
+        XCTAssertNotEqual(zero, one)
+        XCTAssertTrue(m.functionValues.contains("succ(\(zero)) = \(one)"), "\(m.functionValues)")
+        XCTAssertEqual(m.universe.count, Set(m.universe).count)
+        XCTAssertTrue(m.universe.contains(zero))
+    }
+}
