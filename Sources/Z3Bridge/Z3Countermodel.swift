@@ -11,17 +11,16 @@ public struct Z3Countermodel: Hashable, Sendable {
     public var text: String
     /// The elements of `U`.
     public var universe: [String]
-    /// Each constant (and free variable) by source name, with the element it denotes;
-    /// 0-ary predicates appear with `true` or `false`.
+    /// Each constant (and free variable) by source name, with the element it denotes.
     public var constants: [String: String]
-    /// The atoms that hold, e.g. `Dog(U!val!0)`, sorted.
+    /// The atoms that hold, e.g. `Dog(U!val!0)` (a 0-ary predicate is just its name), sorted.
     public var trueAtoms: [String]
     /// Function values, e.g. `f(U!val!0) = U!val!1`, sorted.
     public var functionValues: [String]
     /// False when some table was too large to enumerate.
     public var isComplete: Bool
 
-    public static let enumerationLimit = 10_000
+    public static let enumerationLimit = 2_000
 
     public init(text: String, universe: [String], constants: [String: String], trueAtoms: [String],
                 functionValues: [String], isComplete: Bool) {
@@ -56,7 +55,7 @@ public struct Z3Countermodel: Hashable, Sendable {
             let decl = try encoder.declaration(key)
             if key.arity == 0 {
                 let value = try evaluate(model, decl, [], context: context)
-                constants[key.name] = value
+                if key.role == .function { constants[key.name] = value } else if value == "true" { atoms.append(key.name) }
                 continue
             }
             let count = elements.isEmpty ? 0 : power(elements.count, key.arity, cap: budget + 1)

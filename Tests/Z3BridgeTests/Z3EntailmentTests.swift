@@ -179,3 +179,39 @@ final class Z3EntailmentTests: XCTestCase {
         XCTAssertEqual(try z3.decide(premises: [fine], conclusion: p("P", c("a"))).verdict, .true)
     }
 }
+
+final class Z3IncompleteQuantifierTests: XCTestCase {
+    /// A strict order with no maximum has only infinite models: Z3's model search cannot
+    /// finish, and whatever it says ("timeout", "canceled", "(incomplete quantifiers)") the
+    /// verdict is `timeout`, never `unknown`.
+    func testInfiniteModelsOnlyGiveTimeout() throws {
+        let premises = [
+            all("x", some("y", p("Less", v("x"), v("y")))),
+            all("x", .not(p("Less", v("x"), v("x")))),
+            all("x", all("y", all("z", .implies(.and([p("Less", v("x"), v("y")), p("Less", v("y"), v("z"))]),
+                                                 p("Less", v("x"), v("z")))))),
+        ]
+        let d = try Z3Entailment(timeout: .milliseconds(300)).decide(premises: premises, conclusion: p("Big", c("a")))
+        XCTAssertEqual(d.verdict, .timeout, "\(d.results)")
+        XCTAssertEqual(d.timedOutPhase, .premises)
+        XCTAssertNotNil(d.reasonUnknown)
+        print("reason unknown:", d.reasonUnknown ?? "-")
+    }
+}
+
+final class Z3CountermodelTests: XCTestCase {
+    func testZeroAryPredicatesAndFunctionTables() throws {
+        let premises: [Formula] = [.predicate("Raining", []), eq(f("succ", c("zero")), c("one")), .not(eq(c("zero"), c("one")))]
+        let d = try Z3Entailment().decide(premises: premises, conclusion: .predicate("Wet", []))
+        XCTAssertEqual(d.verdict, .unknown)
+        let m = try XCTUnwrap(d.countermodel)
+        XCTAssertTrue(m.trueAtoms.contains("Raining"), "\(m.trueAtoms)")
+        XCTAssertFalse(m.trueAtoms.contains("Wet"), "\(m.trueAtoms)")
+        XCTAssertNil(m.constants["Raining"])
+        let zero = try XCTUnwrap(m.constants["zero"]), one = try XCTUnwrap(m.constants["one"])
+        XCTAssertNotEqual(zero, one)
+        XCTAssertTrue(m.functionValues.contains("succ(\(zero)) = \(one)"), "\(m.functionValues)")
+        XCTAssertEqual(m.universe.count, Set(m.universe).count)
+        XCTAssertTrue(m.universe.contains(zero))
+    }
+}
