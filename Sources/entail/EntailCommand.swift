@@ -8,6 +8,9 @@ struct EntailCommand: AsyncParsableCommand {
         abstract: "Verified logical reasoning over natural language.",
         subcommands: [
             // Each subcommand lives in Commands/<Name>Command.swift.
+            GenerateCommand.self,
+            LogitsCommand.self,
+            BenchCommand.self,
         ]
     )
 }
