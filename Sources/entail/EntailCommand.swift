@@ -12,6 +12,8 @@ struct EntailCommand: AsyncParsableCommand {
             SolveCommand.self,
             BatchCommand.self,
             QueryCommand.self,
+            GenerateCommand.self,
+            LogitsCommand.self,
             BenchCommand.self,
         ]
     )
