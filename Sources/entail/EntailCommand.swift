@@ -9,6 +9,7 @@ struct EntailCommand: AsyncParsableCommand {
         subcommands: [
             // Each subcommand lives in Commands/<Name>Command.swift.
             QueryCommand.self,
+            BenchProverCommand.self,   // the lead moves this under `entail bench prover`
         ]
     )
 }

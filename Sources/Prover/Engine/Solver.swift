@@ -12,6 +12,7 @@ enum Builtin: Int32, CaseIterable {
     case write, print, writeln, writeq, writeCanonical, nl, halt, throw_
     case tblAdd, tblClauses, tblDone
     case atomCodes, atomLength, atomChars, charCode, numberCodes, atomNumber, atomConcat
+    case abolishAllTables
 
     var signature: (String, Int) {
         switch self {
@@ -85,6 +86,7 @@ enum Builtin: Int32, CaseIterable {
         case .numberCodes: return ("number_codes", 2)
         case .atomNumber: return ("atom_number", 2)
         case .atomConcat: return ("atom_concat", 3)
+        case .abolishAllTables: return ("abolish_all_tables", 0)
         }
     }
 }
@@ -508,6 +510,12 @@ extension PrologMachine {
             return try callUntabled(saved, frame: fr, goalArgs: gp, arity: functorArity(gf))
         case .tblDone:
             return -1
+        case .abolishAllTables:
+            if !tabling.stack.isEmpty { throw error("permission_error(abolish, tables, incomplete)", frame) }
+            tables = []
+            tableIDs = [:]
+            tabling = TablingState()
+            return next
         case .atomCodes, .atomLength, .atomChars, .charCode, .numberCodes, .atomNumber, .atomConcat:
             return try textBuiltin(Builtin(rawValue: -proc)!, args: args, frame: frame) ? next : -1
         }
