@@ -235,8 +235,14 @@ extension PrologMachine {
             let hp = payload(head), gp = payload(goal)
             let n = functorArity(code[hp])
             var i = 1
+            let regs = st.pointee.regs.base
             while i <= n {
-                if !unifyHead(code[hp + i], heap[gp + i], code: code) { return -1 }
+                let a = code[hp + i]
+                if tagOf(a) == Tag.tvar && tvarIsFirst(a) {
+                    regs[tvarNumber(a)] = heap[gp + i]
+                } else if !unifyHead(a, heap[gp + i], code: code) {
+                    return -1
+                }
                 i += 1
             }
         }

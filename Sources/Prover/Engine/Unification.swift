@@ -107,7 +107,12 @@ extension PrologMachine {
                 let n = functorArity(f)
                 var i = 1
                 while i < n {
-                    if !unifyHead(code[pt + i], heap[pc + i], code: code) { return false }
+                    let a = code[pt + i]
+                    if tagOf(a) == Tag.tvar && tvarIsFirst(a) {
+                        regs[tvarNumber(a)] = heap[pc + i]
+                    } else if !unifyHead(a, heap[pc + i], code: code) {
+                        return false
+                    }
                     i += 1
                 }
                 t = code[pt + n]
@@ -151,7 +156,21 @@ extension PrologMachine {
                 heap[slot] = makeStr(h)
                 var i = 1
                 while i < n {
-                    buildInto(h + i, code[pt + i], code: code)
+                    // Flat arguments are written here; only nested structures recurse.
+                    let a = code[pt + i]
+                    let ta = tagOf(a)
+                    if ta == Tag.tvar {
+                        if tvarIsFirst(a) {
+                            heap[h + i] = makeRef(h + i)
+                            regs[tvarNumber(a)] = makeRef(h + i)
+                        } else {
+                            heap[h + i] = regs[tvarNumber(a)]
+                        }
+                    } else if ta == Tag.str {
+                        buildInto(h + i, a, code: code)
+                    } else {
+                        heap[h + i] = a
+                    }
                     i += 1
                 }
                 slot = h + n
