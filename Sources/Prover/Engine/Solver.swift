@@ -12,7 +12,7 @@ enum Builtin: Int32, CaseIterable {
     case write, print, writeln, writeq, writeCanonical, nl, halt, throw_
     case tblAdd, tblClauses, tblDone
     case atomCodes, atomLength, atomChars, charCode, numberCodes, atomNumber, atomConcat
-    case abolishAllTables
+    case abolishAllTables, repeatGoal, variant, notVariant
 
     var signature: (String, Int) {
         switch self {
@@ -87,6 +87,9 @@ enum Builtin: Int32, CaseIterable {
         case .atomNumber: return ("atom_number", 2)
         case .atomConcat: return ("atom_concat", 3)
         case .abolishAllTables: return ("abolish_all_tables", 0)
+        case .repeatGoal: return ("repeat", 0)
+        case .variant: return ("=@=", 2)
+        case .notVariant: return ("\\=@=", 2)
         }
     }
 }
@@ -181,6 +184,8 @@ extension PrologMachine {
             return try finishTableRound(top)
         case ChoiceKind.tableAnswers:
             return try nextTableAnswer(top)
+        case ChoiceKind.repeatForever:
+            return cp.frame
         case ChoiceKind.dead:
             st.pointee.cps.count = top
             updateHB()
@@ -516,6 +521,12 @@ extension PrologMachine {
             return try callUntabled(saved, frame: fr, goalArgs: gp, arity: functorArity(gf))
         case .tblDone:
             return -1
+        case .variant, .notVariant:
+            let same = try variantKey(arg(1)) == variantKey(arg(2))
+            return same == (proc == -Builtin.variant.rawValue) ? next : -1
+        case .repeatGoal:
+            pushChoicePoint(kind: ChoiceKind.repeatForever, frame: next, alt: 0, extra: 0)
+            return next
         case .abolishAllTables:
             if !tabling.stack.isEmpty { throw error("permission_error(abolish, tables, incomplete)", frame) }
             tables = []

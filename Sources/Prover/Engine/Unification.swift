@@ -43,7 +43,12 @@ extension PrologMachine {
         var pdl = st.pointee.pdl.base
         pdl[0] = a; pdl[1] = b; sp = 2
         let heap = st.pointee.heap.base
+        // Two cyclic terms (there is no occurs check) could make this loop forever; the
+        // budget bounds it, and unification then fails.
+        var budget = 100_000_000
         while sp > 0 {
+            budget -= 1
+            if budget == 0 { return false }
             var y = pdl[sp - 1], x = pdl[sp - 2]
             sp -= 2
             x = deref(x); y = deref(y)
@@ -257,7 +262,7 @@ extension PrologMachine {
                     cells[slot] = makeTVar(tvarNumber(c), first: false)
                     return
                 case Tag.str:
-                    if depth > 50_000 || cells.count > st.pointee.heapLimit { throw PrologLimitExceeded(limit: "memory") }
+                    if depth > 20_000 || cells.count > st.pointee.heapLimit { throw PrologLimitExceeded(limit: "memory") }
                     let p = payload(c)
                     let f = st.pointee.heap.base[p]
                     let n = functorArity(f)
