@@ -22,6 +22,7 @@ enum ChoiceKind {
     static let tableAnswers = 4  // return the next answer of a table
     static let stop = 5          // never resumed: the bottom of a query
     static let dead = 6          // disabled by a soft cut: just fails further
+    static let repeatForever = 7 // repeat/0: resumes `frame` every time
 }
 
 /// A clause compiled to template cells in the code area.

@@ -17,7 +17,7 @@ struct PrologOperators {
         t.infix["*->"] = .init(priority: 1050, kind: .xfy)
         t.infix[","] = .init(priority: 1000, kind: .xfy)
         t.prefix["\\+"] = .init(priority: 900, kind: .fy)
-        for op in ["=", "\\=", "==", "\\==", "@<", "@>", "@=<", "@>=", "=..", "is", "=:=", "=\\=", "<", ">", "=<", ">="] {
+        for op in ["=", "\\=", "==", "\\==", "@<", "@>", "@=<", "@>=", "=..", "=@=", "\\=@=", "is", "=:=", "=\\=", "<", ">", "=<", ">="] {
             t.infix[op] = .init(priority: 700, kind: .xfx)
         }
         t.infix[":"] = .init(priority: 200, kind: .xfy)

@@ -12,6 +12,7 @@ enum Builtin: Int32, CaseIterable {
     case write, print, writeln, writeq, writeCanonical, nl, halt, throw_
     case tblAdd, tblClauses, tblDone
     case atomCodes, atomLength, atomChars, charCode, numberCodes, atomNumber, atomConcat
+    case abolishAllTables, repeatGoal, variant, notVariant
 
     var signature: (String, Int) {
         switch self {
@@ -85,6 +86,10 @@ enum Builtin: Int32, CaseIterable {
         case .numberCodes: return ("number_codes", 2)
         case .atomNumber: return ("atom_number", 2)
         case .atomConcat: return ("atom_concat", 3)
+        case .abolishAllTables: return ("abolish_all_tables", 0)
+        case .repeatGoal: return ("repeat", 0)
+        case .variant: return ("=@=", 2)
+        case .notVariant: return ("\\=@=", 2)
         }
     }
 }
@@ -179,6 +184,8 @@ extension PrologMachine {
             return try finishTableRound(top)
         case ChoiceKind.tableAnswers:
             return try nextTableAnswer(top)
+        case ChoiceKind.repeatForever:
+            return cp.frame
         case ChoiceKind.dead:
             st.pointee.cps.count = top
             updateHB()
@@ -233,8 +240,14 @@ extension PrologMachine {
             let hp = payload(head), gp = payload(goal)
             let n = functorArity(code[hp])
             var i = 1
+            let regs = st.pointee.regs.base
             while i <= n {
-                if !unifyHead(code[hp + i], heap[gp + i], code: code) { return -1 }
+                let a = code[hp + i]
+                if tagOf(a) == Tag.tvar && tvarIsFirst(a) {
+                    regs[tvarNumber(a)] = heap[gp + i]
+                } else if !unifyHead(a, heap[gp + i], code: code) {
+                    return -1
+                }
                 i += 1
             }
         }
@@ -508,6 +521,18 @@ extension PrologMachine {
             return try callUntabled(saved, frame: fr, goalArgs: gp, arity: functorArity(gf))
         case .tblDone:
             return -1
+        case .variant, .notVariant:
+            let same = try variantKey(arg(1)) == variantKey(arg(2))
+            return same == (proc == -Builtin.variant.rawValue) ? next : -1
+        case .repeatGoal:
+            pushChoicePoint(kind: ChoiceKind.repeatForever, frame: next, alt: 0, extra: 0)
+            return next
+        case .abolishAllTables:
+            if !tabling.stack.isEmpty { throw error("permission_error(abolish, tables, incomplete)", frame) }
+            tables = []
+            tableIDs = [:]
+            tabling = TablingState()
+            return next
         case .atomCodes, .atomLength, .atomChars, .charCode, .numberCodes, .atomNumber, .atomConcat:
             return try textBuiltin(Builtin(rawValue: -proc)!, args: args, frame: frame) ? next : -1
         }

@@ -141,10 +141,18 @@ extension PrologMachine {
     }
 
     /// Standard order of terms: variables < numbers < atoms < compound terms; compounds
-    /// by arity, then name, then arguments left to right.
+    /// by arity, then name, then arguments left to right. Cyclic or extremely deep terms
+    /// are compared only up to a bound (beyond it they count as equal).
     func compareTerms(_ a0: Cell, _ b0: Cell) -> Int {
+        var budget = 50_000_000
+        return compareTerms(a0, b0, depth: 0, budget: &budget)
+    }
+
+    private func compareTerms(_ a0: Cell, _ b0: Cell, depth: Int, budget: inout Int) -> Int {
         var a = deref(a0), b = deref(b0)
         while true {
+            budget -= 1
+            if budget <= 0 || depth > 20_000 { return 0 }
             if a == b { return 0 }
             let ra = rank(a), rb = rank(b)
             if ra != rb { return ra < rb ? -1 : 1 }
@@ -166,7 +174,7 @@ extension PrologMachine {
                 }
                 let n = functorArity(fa)
                 for i in 1..<n {
-                    let c = compareTerms(heap[pa + i], heap[pb + i])
+                    let c = compareTerms(heap[pa + i], heap[pb + i], depth: depth + 1, budget: &budget)
                     if c != 0 { return c }
                 }
                 a = deref(heap[pa + n]); b = deref(heap[pb + n])

@@ -43,7 +43,12 @@ extension PrologMachine {
         var pdl = st.pointee.pdl.base
         pdl[0] = a; pdl[1] = b; sp = 2
         let heap = st.pointee.heap.base
+        // Two cyclic terms (there is no occurs check) could make this loop forever; the
+        // budget bounds it, and unification then fails.
+        var budget = 100_000_000
         while sp > 0 {
+            budget -= 1
+            if budget == 0 { return false }
             var y = pdl[sp - 1], x = pdl[sp - 2]
             sp -= 2
             x = deref(x); y = deref(y)
@@ -107,7 +112,12 @@ extension PrologMachine {
                 let n = functorArity(f)
                 var i = 1
                 while i < n {
-                    if !unifyHead(code[pt + i], heap[pc + i], code: code) { return false }
+                    let a = code[pt + i]
+                    if tagOf(a) == Tag.tvar && tvarIsFirst(a) {
+                        regs[tvarNumber(a)] = heap[pc + i]
+                    } else if !unifyHead(a, heap[pc + i], code: code) {
+                        return false
+                    }
                     i += 1
                 }
                 t = code[pt + n]
@@ -151,7 +161,21 @@ extension PrologMachine {
                 heap[slot] = makeStr(h)
                 var i = 1
                 while i < n {
-                    buildInto(h + i, code[pt + i], code: code)
+                    // Flat arguments are written here; only nested structures recurse.
+                    let a = code[pt + i]
+                    let ta = tagOf(a)
+                    if ta == Tag.tvar {
+                        if tvarIsFirst(a) {
+                            heap[h + i] = makeRef(h + i)
+                            regs[tvarNumber(a)] = makeRef(h + i)
+                        } else {
+                            heap[h + i] = regs[tvarNumber(a)]
+                        }
+                    } else if ta == Tag.str {
+                        buildInto(h + i, a, code: code)
+                    } else {
+                        heap[h + i] = a
+                    }
                     i += 1
                 }
                 slot = h + n
@@ -238,7 +262,7 @@ extension PrologMachine {
                     cells[slot] = makeTVar(tvarNumber(c), first: false)
                     return
                 case Tag.str:
-                    if depth > 50_000 || cells.count > st.pointee.heapLimit { throw PrologLimitExceeded(limit: "memory") }
+                    if depth > 20_000 || cells.count > st.pointee.heapLimit { throw PrologLimitExceeded(limit: "memory") }
                     let p = payload(c)
                     let f = st.pointee.heap.base[p]
                     let n = functorArity(f)

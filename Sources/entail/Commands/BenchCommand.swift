@@ -6,5 +6,5 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks against a peer measured in the same run; each prints a table.",
-        subcommands: [BenchDecoderCommand.self, BenchZ3Command.self])
+        subcommands: [BenchDecoderCommand.self, BenchProverCommand.self, BenchZ3Command.self])
 }
