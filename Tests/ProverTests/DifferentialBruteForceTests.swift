@@ -78,6 +78,29 @@ final class DifferentialBruteForceTests: XCTestCase {
         }
     }
 
+    /// Existential, equational theories: MESON against the exact function-free decision
+    /// (ground + DPLL), two unrelated procedures.
+    func testMESONAgreesWithGroundDecisionBeyondUniversalTheories() {
+        var limits = NativeLimits()
+        limits.maxDepth = 14
+        limits.maxInferences = 100_000
+        limits.timeoutSeconds = 2
+        var decided = [Verdict: Int]()
+        for seed in 0..<(500 * scale) {
+            let t = RandomTheory.generate(seed: seed, shape: .firstOrder)
+            guard let exact = FunctionFreeDecision.decide(premises: t.premises, conclusion: t.conclusion, limits: NativeLimits()),
+                  exact.verdict.isDecided else { XCTFail("ground decision failed on \(t)"); continue }
+            let d = MESONProver(limits: limits).decide(premises: t.premises, conclusion: t.conclusion)
+            guard d.verdict.isDecided else { continue }
+            decided[exact.verdict, default: 0] += 1
+            if d.verdict != exact.verdict && !(exact.verdict == .inconsistent && (d.verdict == .true || d.verdict == .false)) {
+                XCTFail("MESON says \(d.verdict), ground decision \(exact.verdict) on \(t): \(d.reason)")
+            }
+        }
+        print("MESON vs ground decision on first-order theories: \(decided)")
+        XCTAssertGreaterThan(decided.values.reduce(0, +), 250)
+    }
+
     func testMESONNeverContradictsBruteForce() {
         var limits = NativeLimits()
         limits.maxDepth = 14

@@ -33,6 +33,10 @@ struct RandomTheory: CustomStringConvertible {
         case nonHorn
         /// a binary relation with two-variable rules and constants in rules
         case relational
+        /// beyond universal theories: existentials (∃ and ∃∀ at the top), equations between
+        /// constants, disjunctions; function-free after Skolemization, so decidable, but
+        /// outside what `BruteForceEntailment` takes (it returns nil for these)
+        case firstOrder
     }
 
     var seed: UInt64
@@ -91,8 +95,27 @@ struct RandomTheory: CustomStringConvertible {
                                                    sign(.predicate(unary.randomElement(using: &rng)!, [x])))))
             }
         }
+        if shape == .firstOrder {
+            let p = unary.randomElement(using: &rng)!, q = unary.randomElement(using: &rng)!
+            premises.append(.exists("x", .and([.predicate(p, [x]), sign(.predicate(q, [x]))])))
+            if Bool.random(using: &rng) {
+                premises.append(.exists("y", .forall("x", .implies(sign(.predicate(p, [x])), .predicate("E", [x, y])))))
+            }
+            if Bool.random(using: &rng) {
+                let (c, d) = (constants.randomElement(using: &rng)!, constants.randomElement(using: &rng)!)
+                premises.append(.equal(.constant(c), .constant(d)))
+            }
+            if Bool.random(using: &rng) {
+                premises.append(.forall("x", .or([sign(.predicate(p, [x])), sign(.predicate(q, [x]))])))
+            }
+        }
         premises.shuffle(using: &rng)
-        return RandomTheory(seed: seed, shape: shape, constants: constants, premises: premises, conclusion: sign(groundAtom()))
+        var conclusion = sign(groundAtom())
+        if shape == .firstOrder && Bool.random(using: &rng) {
+            let p = unary.randomElement(using: &rng)!
+            conclusion = Bool.random(using: &rng) ? .exists("x", sign(.predicate(p, [x]))) : .forall("x", sign(.predicate(p, [x])))
+        }
+        return RandomTheory(seed: seed, shape: shape, constants: constants, premises: premises, conclusion: conclusion)
     }
 
     var description: String {
