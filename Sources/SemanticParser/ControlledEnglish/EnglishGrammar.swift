@@ -324,7 +324,8 @@ final class EnglishGrammar {
             guard let word = contentWord(j) else { break }
             let next = matched(j)
             // `word` as the head noun.
-            if let noun = headNoun(word, number) {
+            if let noun = headNoun(word, number),
+               noun == nil || adjectives.allSatisfy(EnglishMorphology.isClearlyAdjective) {
                 var parts = adjectives.map { adjectiveProperty($0) }
                 if let noun { parts.append(nounProperty(noun)) }
                 let head: Property? = parts.isEmpty ? nil : conjoinProperties(parts)
@@ -511,15 +512,17 @@ final class EnglishGrammar {
         if number == .singular { start = keyword(i, "a", "an") }
         guard var j = start else { return out }
         var adjectives: [Property] = []
+        var modifiers: [String] = []
         while let word = contentWord(j), adjectives.count < 6 {
             let next = matched(j)
             let isNoun = number == .singular ? !EnglishMorphology.looksPlural(word) : EnglishMorphology.looksPlural(word)
-            if isNoun {
+            if isNoun, modifiers.allSatisfy(EnglishMorphology.isClearlyAdjective) {
                 let noun = number == .singular ? word : EnglishMorphology.singular(word)
                 out.append((conjoinProperties(adjectives + [nounProperty(noun)]), next))
             }
             guard !EnglishMorphology.looksPlural(word) else { break }
             adjectives.append(adjectiveProperty(word))
+            modifiers.append(word)
             j = next
         }
         return out
