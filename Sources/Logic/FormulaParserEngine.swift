@@ -112,6 +112,12 @@ struct FormulaParserEngine {
                 case .end, .comma, .rightParen:
                     if case .comma = tok.kind, !stopsAtAnnotation { fallthrough }
                     return try finish()
+                case .name where tolerant && dialect == .standard,
+                     .not where tolerant && dialect == .standard:
+                    // `Country(x) Nearby(m, x)`: two formulas side by side
+                    repairs.append(Repair(position: tok.position, message: "missing connective before \(tok.display): read as '∧'"))
+                    try pushBinary(.and(2), at: tok.position)
+                    expectOperand = true
                 default:
                     throw error("expected a connective or ')', found \(tok.display)")
                 }
@@ -409,7 +415,18 @@ struct FormulaParserEngine {
         var frames: [(name: String, args: [Term], position: SourcePosition)] = []
         var maxDepth = 1
         while true {
-            let (name, quoted, position) = try readName()
+            var (name, quoted, position) = try readName()
+            if tolerant && dialect == .standard && !frames.isEmpty, case .name = current.kind {
+                // `Superhero(captain america)`: words separated by spaces in an argument
+                var original = name
+                while case .name = current.kind {
+                    let (next, _, _) = try readName()
+                    original += " " + next
+                    name += "_" + next
+                }
+                repairs.append(Repair(position: position, message: "name '\(original)' sanitized to '\(name)'"))
+                quoted = false
+            }
             var term: Term
             if current.kind == .leftParen {
                 index += 1

@@ -11,6 +11,8 @@ public enum WorldAssumption: String, Hashable, Sendable, CaseIterable {
     /// unknown where classical logic decides.
     case openForwardOnly
     /// Negation as failure over a stratified program: a literal that is not derived is
-    /// false (ProofWriter's CWA variant).
+    /// false (ProofWriter's CWA variant). The domain is the constants named in the
+    /// premises and the conclusion, so a rule with a negated body literal over a variable
+    /// that occurs nowhere else ranges over exactly those.
     case closed
 }
