@@ -74,6 +74,8 @@ final class ControlledEnglishGoldenTests: XCTestCase {
         }
         XCTAssertEqual(t.conclusion.parse.formula, try FOLParser.parse("-Red(cat)").formula)
         XCTAssertEqual(t.premiseFormulas?.count, 5)
+        XCTAssertEqual(t.predicateArities, ["Eats": 2, "Cat": 1, "Red": 1, "Jompus": 1])
+        XCTAssertEqual(t.constants, ["cat", "dog"])
     }
 
     func testSignatureClashIsNotUnderstood() {
@@ -86,6 +88,11 @@ final class ControlledEnglishGoldenTests: XCTestCase {
         guard case .notUnderstood(let reason) = clash else { return XCTFail("clash accepted: \(clash)") }
         XCTAssertTrue(reason.contains("signature clash"), reason)
         XCTAssertEqual(parser.constants, ["bob", "cat"])
+        // Formulas from another parser join the same signature.
+        XCTAssertNil(parser.adopt(try! FOLParser.parse("Chases(bob, dog)").formula))
+        XCTAssertEqual(parser.predicateArities["Chases"], 2)
+        XCTAssertNotNil(parser.adopt(try! FOLParser.parse("Chases(bob)").formula))
+        XCTAssertEqual(parser.predicateArities["Chases"], 2)
     }
 
     func testNotUnderstoodSentenceKeepsItsPlaceAndReason() {

@@ -60,21 +60,30 @@ public struct ControlledEnglishParser: Sendable {
             let shown = readings.prefix(2).map { FOLPrinter.ascii($0) }.joined(separator: " | ")
             return .notUnderstood(reason: "ambiguous: \(readings.count) readings (\(shown))")
         }
+        if let clash = adopt(formula) { return .notUnderstood(reason: "signature clash: \(clash)") }
+        return .formula(formula, parser: .controlled)
+    }
+
+    /// Adds a formula's predicates and constants to the shared signature, unless a
+    /// predicate would get a second arity: then the signature is unchanged and the clash
+    /// is returned. Use it for formulas from another parser (the model), so the rest of
+    /// the problem is read under one signature.
+    public mutating func adopt(_ formula: Formula) -> String? {
         var arities = predicateArities
         var clash: String?
         SignatureCollector.visit(formula) { name, arity in
             if let known = arities[name], known != arity {
-                clash = "\(name) used with \(arity) arguments, earlier with \(known)"
+                clash = clash ?? "\(name) used with \(arity) arguments, earlier with \(known)"
             } else {
                 arities[name] = arity
             }
         } constant: { _ in }
-        if let clash { return .notUnderstood(reason: "signature clash: \(clash)") }
+        if let clash { return clash }
         predicateArities = arities
         SignatureCollector.visit(formula) { _, _ in } constant: { name in
             if !constants.contains(name) { constants.append(name) }
         }
-        return .formula(formula, parser: .controlled)
+        return nil
     }
 
     /// Parses a problem: each sentence of the context, then the conclusion, all under one
@@ -88,7 +97,8 @@ public struct ControlledEnglishParser: Sendable {
         }
         let statement = self.statement(fromQuestion: conclusion)
         let translated = TranslatedSentence(sentence: statement, parse: parser.parse(sentence: statement))
-        return ControlledTranslation(premises: premises, conclusion: translated)
+        return ControlledTranslation(premises: premises, conclusion: translated,
+                                     predicateArities: parser.predicateArities, constants: parser.constants)
     }
 
     /// Splits text into sentences after each `.`, `!` or `?` that is followed by white

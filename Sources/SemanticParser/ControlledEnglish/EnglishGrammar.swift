@@ -44,7 +44,7 @@ final class EnglishGrammar {
     enum Subject {
         case entity(Term)
         /// "something", "someone", "a cat": introduces the sentence's variable.
-        case indefinite(Property?)
+        case indefinite(Property?, head: String?)
         case pronoun
     }
 
@@ -150,11 +150,13 @@ final class EnglishGrammar {
                                   _ consequent: [Clause], _ consConnective: Connective) -> Formula? {
         var restriction: Property?? = nil // nil: no indefinite; .some(r): one indefinite
         var entities: [Term] = []
+        var indefiniteHead: String?
         for clause in antecedent {
             switch clause.subject {
-            case .indefinite(let r):
+            case .indefinite(let r, let head):
                 if restriction != nil { return nil } // two indefinites: two variables
                 restriction = .some(r)
+                indefiniteHead = head
             case .entity(let t):
                 if !entities.contains(t) { entities.append(t) }
             case .pronoun: break
@@ -173,9 +175,11 @@ final class EnglishGrammar {
             if usesPronoun { return nil }
             pronounReferent = x
         }
+        // "If a person is hungry, the person is sad": "the person" is the variable.
+        let anaphor = indefiniteHead.map { Term.constant(EnglishMorphology.constantName([$0])) }
         func formula(_ clause: Clause) -> Formula {
             switch clause.subject {
-            case .entity(let t): return clause.property.apply(t)
+            case .entity(let t): return clause.property.apply(t == anaphor ? x : t)
             case .indefinite, .pronoun: return clause.property.apply(pronounReferent)
             }
         }
@@ -303,10 +307,12 @@ final class EnglishGrammar {
         if let j = keyword(i, "they") { out.append((.pronoun, .plural, j)) }
         if allowIndefinite {
             if let j = keyword(i, "something", "someone", "somebody", "anything", "anyone", "anybody") {
-                out.append((.indefinite(nil), .singular, j))
+                out.append((.indefinite(nil, head: nil), .singular, j))
             }
             if let j = keyword(i, "a", "an") {
-                for (r, k) in restrictor(j, .singular) { out.append((.indefinite(r), .singular, k)) }
+                for (r, head, k) in restrictorWithHead(j, .singular) {
+                    out.append((.indefinite(r, head: head), .singular, k))
+                }
             }
         }
         return out
@@ -316,21 +322,28 @@ final class EnglishGrammar {
 
     /// `{Adj [","]} Noun [RelClause]`; the property is nil for "things"/"people" alone.
     private func restrictor(_ i: Int, _ number: Number) -> [(Property?, Int)] {
+        restrictorWithHead(i, number).map { ($0.0, $0.2) }
+    }
+
+    /// Restrictors with their head word (singular) for anaphora ("a person … the person").
+    private func restrictorWithHead(_ i: Int, _ number: Number) -> [(Property?, String, Int)] {
         guard tick() else { return [] }
-        var out: [(Property?, Int)] = []
+        var out: [(Property?, String, Int)] = []
         var adjectives: [String] = []
         var j = i
         while true {
             guard let word = contentWord(j) else { break }
             let next = matched(j)
             // `word` as the head noun.
-            if let noun = headNoun(word, number) {
+            if let noun = headNoun(word, number),
+               noun == nil || adjectives.allSatisfy(EnglishMorphology.isClearlyAdjective) {
                 var parts = adjectives.map { adjectiveProperty($0) }
                 if let noun { parts.append(nounProperty(noun)) }
                 let head: Property? = parts.isEmpty ? nil : conjoinProperties(parts)
-                out.append((head, next))
+                let headWord = noun ?? (number == .plural ? EnglishMorphology.singular(word) : word)
+                out.append((head, headWord, next))
                 for (rel, k) in relativeClause(next, number) {
-                    out.append((head.map { conjoinProperties([$0, rel]) } ?? rel, k))
+                    out.append((head.map { conjoinProperties([$0, rel]) } ?? rel, headWord, k))
                 }
             }
             // `word` as an adjective before the head.
@@ -511,15 +524,17 @@ final class EnglishGrammar {
         if number == .singular { start = keyword(i, "a", "an") }
         guard var j = start else { return out }
         var adjectives: [Property] = []
+        var modifiers: [String] = []
         while let word = contentWord(j), adjectives.count < 6 {
             let next = matched(j)
             let isNoun = number == .singular ? !EnglishMorphology.looksPlural(word) : EnglishMorphology.looksPlural(word)
-            if isNoun {
+            if isNoun, modifiers.allSatisfy(EnglishMorphology.isClearlyAdjective) {
                 let noun = number == .singular ? word : EnglishMorphology.singular(word)
                 out.append((conjoinProperties(adjectives + [nounProperty(noun)]), next))
             }
             guard !EnglishMorphology.looksPlural(word) else { break }
             adjectives.append(adjectiveProperty(word))
+            modifiers.append(word)
             j = next
         }
         return out

@@ -126,6 +126,31 @@ enum EnglishMorphology {
         "putative", "virtual", "mock", "false", "true",
     ]
 
+    /// True when `word`, written before a noun, can only be an adjective, so "a red cat" is
+    /// `Red(x) ∧ Cat(x)`. A modifier that may be a noun ("club singles", "folk song",
+    /// "baby elephant") is a compound whose meaning is not the intersection, so a noun
+    /// phrase with such a modifier is not understood. Before "things"/"people" any word
+    /// is an adjective ("Red, cold things").
+    static func isClearlyAdjective(_ word: String) -> Bool {
+        if commonAdjectives.contains(word) || word.contains("-") { return true }
+        for suffix in ["ous", "ful", "ive", "able", "ible", "less", "ish", "ic", "ical"] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
+            return true
+        }
+        return word.hasSuffix("ed") && !word.hasSuffix("eed") && word.count > 4
+    }
+
+    static let commonAdjectives: Set<String> = [
+        "red", "blue", "green", "white", "black", "yellow", "brown", "grey", "gray", "pink",
+        "purple", "orange", "big", "small", "large", "little", "tall", "short", "long", "young",
+        "old", "new", "cute", "rare", "heavy", "hot", "cold", "warm", "good", "bad", "nice",
+        "kind", "quiet", "rough", "round", "smart", "furry", "shy", "happy", "sad", "rich",
+        "poor", "fast", "slow", "strong", "weak", "wet", "dry", "soft", "hard", "sweet",
+        "sour", "bitter", "loud", "clean", "dirty", "sick", "healthy", "wild", "tame",
+        "angry", "lazy", "busy", "free", "safe", "dangerous", "beautiful", "ugly", "wooden",
+        "metallic", "transparent", "opaque", "bright", "dark", "dull", "feisty", "fierce",
+        "mean", "luminous", "spicy", "earthy", "fruity", "floral", "aggressive", "liquid",
+    ]
+
     /// Words that stand for "any entity" in a restrictor (`things`, `people`): they add
     /// no predicate, so "Quiet people are rough" is `∀x (Quiet(x) → Rough(x))`.
     static let domainPlurals: Set<String> = ["things", "people", "persons", "beings", "entities"]

@@ -45,10 +45,17 @@ public struct ControlledTranslation: Hashable, Sendable {
     /// One entry per sentence of the context, in order.
     public var premises: [TranslatedSentence]
     public var conclusion: TranslatedSentence
+    /// The shared signature after the whole problem: predicate name → arity.
+    public var predicateArities: [String: Int]
+    /// The constants used, in order of first use.
+    public var constants: [String]
 
-    public init(premises: [TranslatedSentence], conclusion: TranslatedSentence) {
+    public init(premises: [TranslatedSentence], conclusion: TranslatedSentence,
+                predicateArities: [String: Int] = [:], constants: [String] = []) {
         self.premises = premises
         self.conclusion = conclusion
+        self.predicateArities = predicateArities
+        self.constants = constants
     }
 
     /// True when every premise and the conclusion became a formula.
