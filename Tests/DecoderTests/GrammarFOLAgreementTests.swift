@@ -110,4 +110,30 @@ final class GrammarFOLAgreementTests: XCTestCase {
         XCTAssertGreaterThan(accepted, seeds / 10)
         XCTAssertGreaterThan(rejected, seeds / 10)
     }
+
+    /// Every gold FOL string of FOLIO (../shared/datasets/folio): the grammar accepts
+    /// exactly those the strict parser accepts.
+    func testFOLIOGoldFormulasAgree() throws {
+        let directory = GrammarTestSupport.packageRoot.appendingPathComponent("../shared/datasets/folio").standardized
+        var formulas = Set<String>()
+        for file in ["folio-train.jsonl", "folio-validation-dev.jsonl"] {
+            let url = directory.appendingPathComponent(file)
+            guard FileManager.default.fileExists(atPath: url.path) else { throw XCTSkip("\(url.path) absent") }
+            for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") where !line.isEmpty {
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+                formulas.formUnion(object["premises-FOL"] as? [String] ?? [])
+                if let conclusion = object["conclusion-FOL"] as? String { formulas.insert(conclusion) }
+            }
+        }
+        let grammar = try GrammarTestSupport.loadGrammar("fol.gbnf")
+        var accepted = 0
+        for text in formulas.sorted() {
+            let byParser = parserAccepts(text)
+            XCTAssertEqual(GrammarMatcher.matches(text, grammar: grammar), byParser,
+                           "parser \(byParser ? "accepts" : "rejects") \(text.debugDescription), grammar does not agree")
+            if byParser { accepted += 1 }
+        }
+        print("FOLIO gold FOL: \(formulas.count) distinct strings, \(accepted) parse strictly; grammar agrees on all checked")
+        XCTAssertGreaterThan(accepted, formulas.count / 2)
+    }
 }
