@@ -31,6 +31,8 @@ final class GrammarAutomaton: @unchecked Sendable {
 
     deinit { table.deallocate() }
     private var masks: [Int32: GrammarTokenMask] = [:]
+    /// Per state: 0 not yet known, 1 every word byte leads back to the state, 2 not.
+    private var wordLoop: [UInt8] = []
     private var maskVocabulary: GrammarVocabulary?
 
     /// Drops all tables when they have grown too big. Call only at the start of an
@@ -40,6 +42,7 @@ final class GrammarAutomaton: @unchecked Sendable {
             states.removeAll(keepingCapacity: false)
             ids.removeAll(keepingCapacity: false)
             masks.removeAll()
+            wordLoop.removeAll()
             generation += 1
         }
         if masks.count > Self.maxMasks { masks.removeAll() }
@@ -49,6 +52,7 @@ final class GrammarAutomaton: @unchecked Sendable {
         if let id = ids[state] { return id }
         let id = Int32(states.count)
         states.append(state)
+        wordLoop.append(0)
         ids[state] = id
         if states.count > tableCapacity {
             let bigger = UnsafeMutablePointer<Int32>.allocate(capacity: tableCapacity * 2 * 256)
@@ -80,6 +84,19 @@ final class GrammarAutomaton: @unchecked Sendable {
         }
         table[slot] = target
         return target
+    }
+
+    /// Whether every word byte ([0-9A-Za-z_]) leads from state `id` back to itself, so
+    /// any run of word bytes is accepted (identifiers, free text).
+    func loopsOnWordBytes(_ id: Int32, grammar: CompiledGrammar) -> Bool {
+        switch wordLoop[Int(id)] {
+        case 1: return true
+        case 2: return false
+        default:
+            let loops = GrammarVocabulary.wordBytes.allSatisfy { transition(id, $0, grammar: grammar) == id }
+            wordLoop[Int(id)] = loops ? 1 : 2
+            return loops
+        }
     }
 
     /// Forgets the cached masks, keeping the transitions (for benchmarks).

@@ -97,6 +97,7 @@ public struct GrammarMatcher: Sendable {
         vocabulary.subtreeEnd.withUnsafeBufferPointer { ends in
         vocabulary.nodeTokenStart.withUnsafeBufferPointer { tokenStarts in
         vocabulary.nodeTokens.withUnsafeBufferPointer { tokens in
+        vocabulary.subtreeIsWord.withUnsafeBufferPointer { wordSubtrees in
             // stateAt[d] is the state after the first d bytes of the current prefix.
             let stateAt = UnsafeMutablePointer<Int32>.allocate(capacity: vocabulary.maxTokenLength + 1)
             defer { stateAt.deallocate() }
@@ -127,9 +128,24 @@ public struct GrammarMatcher: Sendable {
                     words[token &>> 6] |= 1 &<< UInt64(token & 63)
                     t += 1
                 }
+                // Shortcut: below here only word bytes, and the state loops on them, so
+                // every token of the subtree is allowed without walking it.
+                let end = Int(ends[node])
+                if end > node + 1, wordSubtrees[node], automaton.loopsOnWordBytes(next, grammar: grammar) {
+                    table = automaton.table
+                    var t = tokenEnd
+                    let subtreeTokenEnd = Int(tokenStarts[end])
+                    while t < subtreeTokenEnd {
+                        let token = Int(tokens[t])
+                        words[token &>> 6] |= 1 &<< UInt64(token & 63)
+                        t += 1
+                    }
+                    node = end
+                    continue
+                }
                 node += 1
             }
-        }}}}}}
+        }}}}}}}
         automaton.storeMask(mask, for: id, vocabulary: vocabulary)
         return mask
     }
