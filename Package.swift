@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "ProblemsTests", dependencies: ["Problems"], exclude: ["Fixtures"]),
         .testTarget(name: "ProverTests", dependencies: ["Prover", "Logic"], exclude: ["Golden"]),
         .testTarget(name: "Z3BridgeTests", dependencies: ["Z3Bridge", "Logic"]),
-        .testTarget(name: "DecoderTests", dependencies: ["Decoder"]),
+        .testTarget(name: "DecoderTests", dependencies: ["Decoder", "Logic"]),  // Logic: grammar/parser agreement tests
         .testTarget(name: "SemanticParserTests", dependencies: ["SemanticParser", "Logic", "Prover"], exclude: ["Fixtures"]),
         .testTarget(name: "EntailTests", dependencies: ["Entail"]),
     ]

@@ -7,7 +7,7 @@ final class GrammarMaskTests: XCTestCase {
     static func syntheticVocabulary() -> (tokens: [[UInt8]], eos: Int) {
         var tokens: [[UInt8]] = (0...255).map { [UInt8($0)] }
         let words = ["12", "3+", "+", " + ", "(1", "1)", "))", "((", "2*3", " ", "  ", "1 2", "\"a", "a\"",
-                     "{\"", "\":", "null", "nu", "true", "[1,", ",", ", ", "é", "∀", "→", "∀x", "😀"]
+                     "{\"", "\":", "null", "nu", "Dog", "Do", "Dogs", "Dog(", "x1", "abc_d", "all", "al", "allx", " Dog", "ab", "abc", "true", "[1,", ",", ", ", "é", "∀", "→", "∀x", "😀"]
         for word in words { tokens.append(Array(word.utf8)) }
         let forall = Array("∀".utf8), grin = Array("😀".utf8)
         tokens.append(Array(forall[..<2]))            // first two bytes of ∀
@@ -57,6 +57,11 @@ final class GrammarMaskTests: XCTestCase {
 
     func testMasksMatchTheReferenceWithUnicodeClasses() throws {
         try checkMasks(grammarSource: #"root ::= ("∀x" | "→" | [é😀] | " ")+"#, texts: ["∀x →😀é", "😀"])
+    }
+
+    func testMasksMatchTheReferenceOnFOL() throws {
+        let source = try String(contentsOf: GrammarTestSupport.packageRoot.appendingPathComponent("grammars/fol.gbnf"), encoding: .utf8)
+        try checkMasks(grammarSource: source, texts: ["all x. (Dog(x) -> Dogs(abc_d))", "∀x Do(x1) ∨ allx"])
     }
 
     func testConstraintFastAndSlowPaths() throws {

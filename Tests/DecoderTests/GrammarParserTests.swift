@@ -78,3 +78,16 @@ final class GrammarParserTests: XCTestCase {
         GrammarTestSupport.check(grammar, pass: ["a", "b", "c"], fail: ["d", "", "ab"])
     }
 }
+
+final class GrammarLiteralTests: XCTestCase {
+    func testLiteralsMatchExactlyTheirText() throws {
+        var generator = GrammarTestSupport.SeededGenerator(seed: 11)
+        let alphabet: [Character] = ["a", "\"", "\\", "\n", "\t", "\r", "\u{01}", "\u{7F}", "é", "∀", "😀", " ", "#", "|", "(", "]"]
+        for seed in 0..<300 {
+            let text = String((0..<Int.random(in: 0..<12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let grammar = try CompiledGrammar(source: "root ::= " + CompiledGrammar.literal(text))
+            XCTAssertTrue(GrammarMatcher.matches(text, grammar: grammar), "seed \(seed): \(text.debugDescription)")
+            XCTAssertFalse(GrammarMatcher.matches(text + "a", grammar: grammar), "seed \(seed)")
+        }
+    }
+}

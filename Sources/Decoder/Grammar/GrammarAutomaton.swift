@@ -19,9 +19,20 @@ final class GrammarAutomaton: @unchecked Sendable {
     private(set) var generation = 0
     private(set) var states: [GrammarState] = []
     private var ids: [GrammarState: Int32] = [:]
-    /// transitions[state * 256 + byte]
-    private var transitions: [Int32] = []
+    /// table[state * 256 + byte]: the transition table, `tableCapacity` states long,
+    /// reallocated as states are added (so re-read `table` after `computeTransition`).
+    private(set) var table: UnsafeMutablePointer<Int32>
+    private var tableCapacity: Int
+
+    init() {
+        tableCapacity = 64
+        table = .allocate(capacity: tableCapacity * 256)
+    }
+
+    deinit { table.deallocate() }
     private var masks: [Int32: GrammarTokenMask] = [:]
+    /// Per state: 0 not yet known, 1 every word byte leads back to the state, 2 not.
+    private var wordLoop: [UInt8] = []
     private var maskVocabulary: GrammarVocabulary?
 
     /// Drops all tables when they have grown too big. Call only at the start of an
@@ -30,8 +41,8 @@ final class GrammarAutomaton: @unchecked Sendable {
         if states.count > Self.maxStates {
             states.removeAll(keepingCapacity: false)
             ids.removeAll(keepingCapacity: false)
-            transitions.removeAll(keepingCapacity: false)
             masks.removeAll()
+            wordLoop.removeAll()
             generation += 1
         }
         if masks.count > Self.maxMasks { masks.removeAll() }
@@ -41,8 +52,16 @@ final class GrammarAutomaton: @unchecked Sendable {
         if let id = ids[state] { return id }
         let id = Int32(states.count)
         states.append(state)
+        wordLoop.append(0)
         ids[state] = id
-        transitions.append(contentsOf: repeatElement(Self.unknown, count: 256))
+        if states.count > tableCapacity {
+            let bigger = UnsafeMutablePointer<Int32>.allocate(capacity: tableCapacity * 2 * 256)
+            bigger.moveInitialize(from: table, count: tableCapacity * 256)
+            table.deallocate()
+            table = bigger
+            tableCapacity *= 2
+        }
+        (table + Int(id) * 256).initialize(repeating: Self.unknown, count: 256)
         return id
     }
 
@@ -50,21 +69,41 @@ final class GrammarAutomaton: @unchecked Sendable {
     @inline(__always)
     func transition(_ id: Int32, _ byte: UInt8, grammar: CompiledGrammar) -> Int32 {
         let slot = Int(id) &* 256 &+ Int(byte)
-        let known = transitions[slot]
+        let known = table[slot]
         if known != Self.unknown { return known }
         return computeTransition(slot: slot, id, byte, grammar: grammar)
     }
 
     @inline(never)
-    private func computeTransition(slot: Int, _ id: Int32, _ byte: UInt8, grammar: CompiledGrammar) -> Int32 {
+    func computeTransition(slot: Int, _ id: Int32, _ byte: UInt8, grammar: CompiledGrammar) -> Int32 {
         let target: Int32
         switch grammar.step(states[Int(id)], byte: byte) {
         case .next(let state): target = intern(state)
         case .rejected: target = Self.rejected
         case .limitExceeded: target = Self.limitExceeded
         }
-        transitions[slot] = target
+        table[slot] = target
         return target
+    }
+
+    /// Whether every word byte ([0-9A-Za-z_]) leads from state `id` back to itself, so
+    /// any run of word bytes is accepted (identifiers, free text).
+    func loopsOnWordBytes(_ id: Int32, grammar: CompiledGrammar) -> Bool {
+        switch wordLoop[Int(id)] {
+        case 1: return true
+        case 2: return false
+        default:
+            let loops = GrammarVocabulary.wordBytes.allSatisfy { transition(id, $0, grammar: grammar) == id }
+            wordLoop[Int(id)] = loops ? 1 : 2
+            return loops
+        }
+    }
+
+    /// Forgets the cached masks, keeping the transitions (for benchmarks).
+    func forgetMasks() {
+        lock.lock()
+        masks.removeAll()
+        lock.unlock()
     }
 
     func cachedMask(_ id: Int32, vocabulary: GrammarVocabulary) -> GrammarTokenMask? {

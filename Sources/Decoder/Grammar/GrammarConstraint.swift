@@ -31,18 +31,23 @@ public struct GrammarConstraint: Sendable {
     /// Sets the logit of every disallowed token to -infinity. `logits.count` must be at
     /// least the vocabulary size; entries past it (padding) are also disallowed.
     public func filter(logits: inout [Float]) {
+        logits.withUnsafeMutableBufferPointer { filter(logits: $0) }
+    }
+
+    /// The same, on a buffer (e.g. the decoder's logits row, without copying it).
+    public func filter(logits buffer: UnsafeMutableBufferPointer<Float>) {
         let mask = allowedTokens()
-        logits.withUnsafeMutableBufferPointer { buffer in
-            for (wordIndex, word) in mask.words.enumerated() where word != ~0 {
-                let base = wordIndex * 64
-                for bit in 0..<64 where word & (1 << UInt64(bit)) == 0 {
-                    let token = base + bit
-                    if token < buffer.count { buffer[token] = -.infinity }
-                }
+        for (wordIndex, word) in mask.words.enumerated() where word != ~0 {
+            let base = wordIndex * 64
+            var missing = ~word
+            while missing != 0 {
+                let token = base + missing.trailingZeroBitCount
+                missing &= missing - 1
+                if token < buffer.count { buffer[token] = -.infinity }
             }
-            if buffer.count > mask.tokenCount {
-                for token in mask.tokenCount..<buffer.count { buffer[token] = -.infinity }
-            }
+        }
+        if buffer.count > mask.tokenCount {
+            for token in mask.tokenCount..<buffer.count { buffer[token] = -.infinity }
         }
     }
 

@@ -91,19 +91,31 @@ public struct GrammarMatcher: Sendable {
         if let eos = vocabulary.endOfSequence, eos >= 0, eos < vocabulary.tokenCount, isComplete {
             mask.insert(eos)
         }
+        mask.withUnsafeMutableWords { words in
         vocabulary.nodeByte.withUnsafeBufferPointer { bytes in
         vocabulary.nodeDepth.withUnsafeBufferPointer { depths in
         vocabulary.subtreeEnd.withUnsafeBufferPointer { ends in
         vocabulary.nodeTokenStart.withUnsafeBufferPointer { tokenStarts in
         vocabulary.nodeTokens.withUnsafeBufferPointer { tokens in
+        vocabulary.subtreeIsWord.withUnsafeBufferPointer { wordSubtrees in
             // stateAt[d] is the state after the first d bytes of the current prefix.
-            var stateAt = [Int32](repeating: 0, count: vocabulary.maxTokenLength + 1)
+            let stateAt = UnsafeMutablePointer<Int32>.allocate(capacity: vocabulary.maxTokenLength + 1)
+            defer { stateAt.deallocate() }
             stateAt[0] = id
+            // Raw reads of the transition table; re-read the pointer whenever a new
+            // transition is computed (the table may have been reallocated).
+            var table = automaton.table
             var node = 0
             let nodeCount = bytes.count
             while node < nodeCount {
                 let depth = Int(depths[node])
-                let next = automaton.transition(stateAt[depth - 1], bytes[node], grammar: grammar)
+                let from = stateAt[depth - 1]
+                let slot = Int(from) &* 256 &+ Int(bytes[node])
+                var next = table[slot]
+                if next == GrammarAutomaton.unknown {
+                    next = automaton.computeTransition(slot: slot, from, bytes[node], grammar: grammar)
+                    table = automaton.table
+                }
                 if next < 0 {
                     node = Int(ends[node])
                     continue
@@ -112,12 +124,28 @@ public struct GrammarMatcher: Sendable {
                 var t = Int(tokenStarts[node])
                 let tokenEnd = Int(tokenStarts[node + 1])
                 while t < tokenEnd {
-                    mask.insert(Int(tokens[t]))
+                    let token = Int(tokens[t])
+                    words[token &>> 6] |= 1 &<< UInt64(token & 63)
                     t += 1
+                }
+                // Shortcut: below here only word bytes, and the state loops on them, so
+                // every token of the subtree is allowed without walking it.
+                let end = Int(ends[node])
+                if end > node + 1, wordSubtrees[node], automaton.loopsOnWordBytes(next, grammar: grammar) {
+                    table = automaton.table
+                    var t = tokenEnd
+                    let subtreeTokenEnd = Int(tokenStarts[end])
+                    while t < subtreeTokenEnd {
+                        let token = Int(tokens[t])
+                        words[token &>> 6] |= 1 &<< UInt64(token & 63)
+                        t += 1
+                    }
+                    node = end
+                    continue
                 }
                 node += 1
             }
-        }}}}}
+        }}}}}}}
         automaton.storeMask(mask, for: id, vocabulary: vocabulary)
         return mask
     }

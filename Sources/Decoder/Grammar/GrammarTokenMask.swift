@@ -20,6 +20,12 @@ public struct GrammarTokenMask: Hashable, Sendable {
         words[token >> 6] |= 1 << UInt64(token & 63)
     }
 
+    /// Direct access to the bit words (bit `t & 63` of word `t >> 6` is token t); the
+    /// body must not set bits at or beyond `tokenCount`.
+    mutating func withUnsafeMutableWords<R>(_ body: (UnsafeMutableBufferPointer<UInt64>) throws -> R) rethrows -> R {
+        try words.withUnsafeMutableBufferPointer { try body($0) }
+    }
+
     /// Number of allowed tokens.
     public var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 

@@ -17,6 +17,13 @@ public final class GrammarVocabulary: Sendable {
     let nodeTokenStart: [Int32]
     let nodeTokens: [Int32]
     public let maxTokenLength: Int
+    /// Whether every byte below node i (excluding i itself) is a word byte
+    /// ([0-9A-Za-z_]): then a state that loops on word bytes accepts the whole subtree.
+    let subtreeIsWord: [Bool]
+
+    /// Word bytes: [0-9A-Za-z_].
+    static let wordBytes: [UInt8] = Array(UInt8(ascii: "0")...UInt8(ascii: "9")) + Array(UInt8(ascii: "A")...UInt8(ascii: "Z"))
+        + Array(UInt8(ascii: "a")...UInt8(ascii: "z")) + [UInt8(ascii: "_")]
 
     public init(tokens: [[UInt8]], endOfSequence: Int?) {
         self.tokenCount = tokens.count
@@ -55,6 +62,11 @@ public final class GrammarVocabulary: Sendable {
         self.nodeTokenStart = tokenStart
         self.nodeTokens = tokenList
         self.maxTokenLength = longest
+        // nonWordBefore[i]: how many of nodes 0..<i carry a non-word byte.
+        let isWord = Set(Self.wordBytes)
+        var nonWordBefore = [Int32](repeating: 0, count: bytes.count + 1)
+        for i in bytes.indices { nonWordBefore[i + 1] = nonWordBefore[i] + (isWord.contains(bytes[i]) ? 0 : 1) }
+        self.subtreeIsWord = bytes.indices.map { nonWordBefore[Int(end[$0])] == nonWordBefore[$0 + 1] }
     }
 
     /// The bytes of a token (empty for control tokens and out-of-range ids).

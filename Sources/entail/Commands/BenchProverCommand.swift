@@ -6,7 +6,7 @@ import Foundation
 /// bench/prover, in the same run.
 struct BenchProverCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-prover",
+        commandName: "prover",
         abstract: "Benchmark the Prolog engine against SWI-Prolog (bench/prover/*.pl).")
 
     @Option(help: "Directory of the benchmark programs.") var dir = "bench/prover"
