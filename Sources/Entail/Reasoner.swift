@@ -1,9 +1,11 @@
 import Foundation
 import Logic
 import Problems
+import SemanticParser
 
-/// The entry point for solving problems: reads their formal content, decides it with the
-/// provers, and returns a `Solution` with its certificate and cost.
+/// The entry point for solving problems: reads their formal content, translates the
+/// English that has none, decides with the provers, and returns a `Solution` with its
+/// certificate and cost.
 ///
 /// ```swift
 /// let problems = try ProblemFileReader.read(contentsOfFile: "problems/socrates.problem")
@@ -16,48 +18,136 @@ public struct Reasoner: Sendable {
     public var tolerant: Bool
     /// Decide from the formal premises alone when some premises have only English (as
     /// when a dataset's gold FOL has fewer formulas than sentences); each premise left out
-    /// is noted. When false, such a problem is an error until the semantic parser runs.
+    /// is noted. When false, English premises are translated.
     public var formalOnly: Bool
+    /// Which semantic parser translates English premises.
+    public var parser: ParserChoice
 
     public init(prover: ProverChoice = .both, timeout: Duration = .seconds(20), tolerant: Bool = false,
-                formalOnly: Bool = false) {
+                formalOnly: Bool = false, parser: ParserChoice = .both) {
         self.formal = FormalReasoner(prover: prover, timeout: timeout)
         self.tolerant = tolerant
         self.formalOnly = formalOnly
+        self.parser = parser
     }
 
     /// Solves one problem. Never throws: input errors become the verdict `error` with the
     /// message and its position as the certificate.
     public func solve(_ problem: Problem) -> Solution {
         let start = ContinuousClock.now
-        let formalProblem: FormalProblem
-        do {
-            formalProblem = try problem.formalized(tolerant: tolerant)
-        } catch {
-            var s = Solution(id: problem.id, verdict: .error, expected: problem.expected)
-            s.certificate = .error("\(error)")
-            s.cost.seconds = (ContinuousClock.now - start).seconds
-            return s
+        var solution: Solution
+        switch formalize(problem) {
+        case .failure(let failure):
+            solution = Solution(id: problem.id, verdict: .error, expected: problem.expected)
+            solution.certificate = .error(failure.message)
+            solution.repairs = failure.repairs
+            solution.translations = failure.translations
+            solution.notes = problem.notes
+        case .success(let theory):
+            solution = formal.decide(
+                id: problem.id, premises: theory.premises, premiseNumbers: theory.premiseNumbers,
+                conclusion: theory.conclusion, world: problem.world, expected: problem.expected)
+            solution.repairs = theory.repairs
+            solution.translations = theory.translations
+            solution.notes = problem.notes + theory.notes + solution.notes
+            solution.ambiguous = theory.repairs.contains { $0.contains("ambiguous") }
         }
-        let repairs = formalProblem.repairs.map(\.description)
-        var notes: [String] = []
-        if formalOnly && !formalProblem.informalPremises.isEmpty {
-            let numbers = formalProblem.informalPremises.map { String($0 + 1) }.joined(separator: ", ")
-            notes.append("premise \(numbers) has no formal form and was left out (--formal)")
-        } else if !formalProblem.informalPremises.isEmpty {
-            var s = Solution(id: problem.id, verdict: .error, expected: problem.expected)
-            let numbers = formalProblem.informalPremises.map { String($0 + 1) }.joined(separator: ", ")
-            s.certificate = .error("premise \(numbers) has no formal form (fol:), and translation from English needs the semantic parser, which is not available in this build")
-            s.repairs = repairs
-            return s
-        }
-        var solution = formal.decide(
-            id: problem.id, premises: formalProblem.premises, premiseNumbers: formalProblem.premiseIndices,
-            conclusion: formalProblem.conclusion, world: problem.world, expected: problem.expected)
-        solution.repairs = repairs
-        solution.notes = problem.notes + notes + solution.notes
-        solution.ambiguous = formalProblem.repairs.contains { $0.message.hasPrefix("ambiguous") }
         solution.cost.seconds = (ContinuousClock.now - start).seconds
         return solution
+    }
+
+    /// A problem's premises and conclusion as formulas under one signature.
+    struct Theory {
+        var premises: [Formula] = []
+        var premiseNumbers: [Int] = []
+        var conclusion: Formula = .truth
+        var repairs: [String] = []
+        var translations: [TranslationRecord] = []
+        var notes: [String] = []
+    }
+
+    struct Failure: Error {
+        var message: String
+        var repairs: [String] = []
+        var translations: [TranslationRecord] = []
+    }
+
+    /// Parses the formal forms; then translates the English that has none, with the
+    /// controlled-English parser sharing the signature of the formal premises. A sentence
+    /// no available parser understands is an error, never a guess.
+    func formalize(_ problem: Problem) -> Result<Theory, Failure> {
+        var theory = Theory()
+        var english = ControlledEnglishParser()
+        var formalPremises: [(Int, Formula)] = []
+        var informal: [Int] = []
+        func parseFormal(_ statement: Statement, _ role: String) throws -> Formula? {
+            guard let formal = statement.formal else { return nil }
+            do {
+                let parsed = try formal.parsed(tolerant: tolerant)
+                theory.repairs += parsed.repairs.map { "\(role): \(formal.file.map { "\($0):" } ?? "")\($0.position): \($0.message)" }
+                return parsed.formula
+            } catch {
+                throw Failure(message: "\(error) (in \(role))", repairs: theory.repairs)
+            }
+        }
+        do {
+            for (i, premise) in problem.premises.enumerated() {
+                if let f = try parseFormal(premise, "premise \(i + 1)") { formalPremises.append((i, f)) } else { informal.append(i) }
+            }
+            var conclusion: Formula?
+            if let c = problem.conclusion { conclusion = try parseFormal(c, "conclusion") }
+            guard let statement = problem.conclusion, statement.formal != nil || statement.text != nil else {
+                return .failure(Failure(message: "\(problem.id): the problem has no conclusion"))
+            }
+            for (_, f) in formalPremises { _ = english.adopt(f) }
+            if let c = conclusion { _ = english.adopt(c) }
+
+            var translated: [(Int, Formula)] = []
+            var notUnderstood: [String] = []
+            if formalOnly {
+                if !informal.isEmpty {
+                    theory.notes.append("premise \(informal.map { String($0 + 1) }.joined(separator: ", ")) has no formal form and was left out (--formal)")
+                }
+                guard conclusion != nil else {
+                    return .failure(Failure(message: "\(problem.id): the conclusion has no formal form (--formal)", repairs: theory.repairs))
+                }
+            } else {
+                func translate(_ text: String?, _ role: String) -> Formula? {
+                    guard let text, !text.isEmpty else {
+                        notUnderstood.append("\(role) has neither English nor a formal form")
+                        return nil
+                    }
+                    guard parser != .model else {
+                        notUnderstood.append("\(role) (\"\(text)\"): the model translator is not available in this build")
+                        return nil
+                    }
+                    switch english.parse(sentence: text) {
+                    case .formula(let f, let source):
+                        theory.translations.append(TranslationRecord(statement: role, parser: source.rawValue, sentence: text, formula: FOLPrinter.ascii(f)))
+                        return f
+                    case .notUnderstood(let reason):
+                        let fallback = parser == .both ? "; the model translator is not available in this build" : ""
+                        notUnderstood.append("\(role) (\"\(text)\") not understood by the controlled-English parser: \(reason)\(fallback)")
+                        return nil
+                    }
+                }
+                for i in informal {
+                    if let f = translate(problem.premises[i].text, "premise \(i + 1)") { translated.append((i, f)) }
+                }
+                if conclusion == nil { conclusion = translate(statement.text, "conclusion") }
+            }
+            guard notUnderstood.isEmpty, let goal = conclusion else {
+                return .failure(Failure(message: notUnderstood.joined(separator: "; "), repairs: theory.repairs, translations: theory.translations))
+            }
+            let all = (formalPremises + translated).sorted { $0.0 < $1.0 }
+            theory.premises = all.map(\.1)
+            theory.premiseNumbers = all.map(\.0)
+            theory.conclusion = goal
+            return .success(theory)
+        } catch let failure as Failure {
+            return .failure(failure)
+        } catch {
+            return .failure(Failure(message: "\(error)"))
+        }
     }
 }

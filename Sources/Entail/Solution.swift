@@ -39,6 +39,8 @@ public struct Solution: Sendable {
     public var repairs: [String] = []
     /// True when some formula's reading depended on an ambiguous precedence.
     public var ambiguous: Bool = false
+    /// The statements translated from English, each with the parser that produced it.
+    public var translations: [TranslationRecord] = []
     /// Notes for the reader: premises without a formal form, fallbacks taken, and so on.
     public var notes: [String] = []
     public var cost = Cost()

@@ -14,6 +14,11 @@ extension Solution {
         if !repairs.isEmpty { object["repairs"] = repairs }
         if ambiguous { object["ambiguous"] = true }
         if !notes.isEmpty { object["notes"] = notes }
+        if !translations.isEmpty {
+            object["translations"] = translations.map {
+                ["statement": $0.statement, "parser": $0.parser, "sentence": $0.sentence, "fol": $0.formula]
+            }
+        }
         if let certificate { object["certificate"] = certificate.jsonObject }
         object["cost"] = [
             "seconds": (cost.seconds * 1e4).rounded() / 1e4,

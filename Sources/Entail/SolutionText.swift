@@ -40,6 +40,7 @@ extension Solution {
         case nil:
             break
         }
+        for t in translations { lines.append("  \(t.statement) [\(t.parser)]: \(t.formula)") }
         for r in repairs { lines.append("  repaired: \(r)") }
         for n in notes { lines.append("  note: \(n)") }
         return lines.joined(separator: "\n")

@@ -28,8 +28,14 @@ struct LogicLMRecord {
         self.index = index
     }
 
-    /// Closed for ProofWriter's closed-world variant (ids containing `-CWA-`), else open.
-    var world: ReasoningWorld { id.contains("-CWA-") ? .closed : .open }
+    /// Closed for ProofWriter's closed-world variant (ids containing `-CWA-`); forward for
+    /// its open-world variant (`-OWA-`), whose labels are defined by applying the rules
+    /// forwards; classical (open) for everything else.
+    var world: ReasoningWorld {
+        if id.contains("-CWA-") { return .closed }
+        if id.hasPrefix("ProofWriter") && id.contains("-OWA-") { return .forward }
+        return .open
+    }
 
     /// The statement the question asks about, if it names one.
     var questionStatement: String? {

@@ -68,16 +68,32 @@ final class ProblemDirectoryTests: XCTestCase {
         XCTAssertTrue(holding.contains("Cat("), holding)
     }
 
-    func testMissingFormalFormIsAnErrorNotAGuess() throws {
+    func testEnglishIsTranslatedUnderTheFormalPremisesSignature() throws {
         let problem = try XCTUnwrap(ProblemFileReader.parse("""
-            premise: Bob is big.
-            conclusion: Bob is big.
-                fol: Big(bob)
+            premise: All cats are animals.
+                fol: all x. (Cat(x) -> Animal(x))
+            premise: Tom is a cat.
+            conclusion: Tom is not an animal.
+            expect: false
+            """, file: "nl.problem").first)
+        let s = Reasoner().solve(problem)
+        XCTAssertEqual(s.verdict, .false, s.humanReadable())
+        XCTAssertEqual(s.translations.map(\.statement), ["premise 2", "conclusion"])
+        XCTAssertEqual(s.translations.map(\.parser), ["controlled", "controlled"])
+        XCTAssertEqual(s.translations.map(\.formula), ["Cat(tom)", "-Animal(tom)"])
+    }
+
+    func testEnglishNoParserUnderstandsIsAnErrorNotAGuess() throws {
+        let problem = try XCTUnwrap(ProblemFileReader.parse("""
+            premise: Most dogs bark.
+            conclusion: Rex barks.
+                fol: Barks(rex)
             """, file: "nl.problem").first)
         let s = Reasoner().solve(problem)
         XCTAssertEqual(s.verdict, .error)
         guard case .error(let message)? = s.certificate else { return XCTFail() }
         XCTAssertTrue(message.contains("premise 1"), message)
+        XCTAssertEqual(Reasoner(parser: .model).solve(problem).verdict, .error)
     }
 
     func testParseErrorsArePositioned() throws {

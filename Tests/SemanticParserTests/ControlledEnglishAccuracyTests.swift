@@ -5,7 +5,7 @@
 //     swift test -Xswiftc -DENTAIL_ACCURACY_TESTS --filter ControlledEnglishAccuracyTests
 // (ENTAIL_LONG_TESTS=1 runs all 3,000 ProofWriter problems). Adding "Prover" to the test
 // target's dependencies makes the flag unnecessary.
-#if ENTAIL_ACCURACY_TESTS && canImport(Prover)
+#if canImport(Prover)
 import Foundation
 import Logic
 import Prover

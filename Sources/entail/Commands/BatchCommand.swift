@@ -18,7 +18,7 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "auto, folio, logiclm, logiclm-programs or jsonl.")
     var format: DatasetFormat = .auto
 
-    @Flag(help: "Use the dataset's own formal forms (gold FOL, or the Logic-LM programs).")
+    @Flag(help: "Use only the dataset's own formal forms (gold FOL, or the Logic-LM programs); without it, English is translated.")
     var formal = false
 
     @Option(help: "Write JSONL results here (appended and flushed per problem).")
@@ -50,10 +50,6 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard formal else {
-            printError("translating datasets from English needs the semantic parser, which is not available in this build; use --formal")
-            throw ExitCode(2)
-        }
         let records: [DatasetRecord]
         do {
             records = try DatasetReader.read(contentsOfFile: dataset, format: format)
@@ -61,7 +57,7 @@ struct BatchCommand: ParsableCommand {
             printError("\(error)")
             throw ExitCode(2)
         }
-        let reasoner = options.reasoner(tolerant: !strict, formalOnly: true)
+        let reasoner = options.reasoner(tolerant: !strict, formalOnly: formal)
         let items: [BatchItem] = records.map { record in
             switch record {
             case .success(let problem):

@@ -9,6 +9,9 @@ struct ProverOptions: ParsableArguments {
     @Option(help: "Seconds each prover may spend on one problem.")
     var timeout: Double = 20
 
+    @Option(help: "Which semantic parser translates English without a formal form: controlled, model, or both.")
+    var parser: ParserChoice = .both
+
     @Flag(help: "Repair the defects real annotations have (each repair is reported).")
     var tolerant = false
 
@@ -18,8 +21,9 @@ struct ProverOptions: ParsableArguments {
 
     func reasoner(tolerant forced: Bool? = nil, formalOnly: Bool = false) -> Reasoner {
         Reasoner(prover: prover, timeout: .milliseconds(Int64(timeout * 1000)), tolerant: forced ?? tolerant,
-                 formalOnly: formalOnly)
+                 formalOnly: formalOnly, parser: parser)
     }
 }
 
 extension ProverChoice: ExpressibleByArgument {}
+extension ParserChoice: ExpressibleByArgument {}

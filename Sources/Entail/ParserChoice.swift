@@ -1,0 +1,20 @@
+/// Which semantic parser translates English that has no formal form (`--parser`).
+public enum ParserChoice: String, Sendable, CaseIterable {
+    /// The deterministic controlled-English parser only.
+    case controlled
+    /// The language model only.
+    case model
+    /// The controlled-English parser first; the model for what it does not understand.
+    case both
+}
+
+/// One statement's translation from English, and which parser produced it.
+public struct TranslationRecord: Sendable, Hashable {
+    /// "premise 3" or "conclusion" (premises counted from 1).
+    public var statement: String
+    /// "controlled" or "model".
+    public var parser: String
+    public var sentence: String
+    /// The formula in ASCII FOL.
+    public var formula: String
+}
