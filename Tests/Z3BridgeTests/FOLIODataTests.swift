@@ -64,7 +64,8 @@ final class Z3FOLIOTests: XCTestCase {
         guard ProcessInfo.processInfo.environment["ENTAIL_BENCH"] == "1" else { throw XCTSkip("set ENTAIL_BENCH=1") }
         guard let (problems, _) = try Self.folioValidation() else { throw XCTSkip("FOLIO data absent") }
         let script = Z3BenchTests.pythonHasZ3() ? Z3BenchTests.script : nil
-        let report = try Z3Bench.run(problems: problems.map(\.problem), timeout: .seconds(10), pythonScript: script)
+        let report = try Z3Bench.run(problems: problems.map(\.problem), timeout: .seconds(10), repetitions: 5,
+                                     pythonScript: script)
         print(report.table)
         XCTAssertEqual(report.disagreements.map(\.name), [])
     }
