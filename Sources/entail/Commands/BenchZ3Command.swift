@@ -17,6 +17,9 @@ struct BenchZ3Command: ParsableCommand {
     @Option(help: "Seconds per check.")
     var timeout: Double = 10
 
+    @Option(help: "Runs per problem and side (the fastest is kept).")
+    var repetitions = 3
+
     @Option(help: "Python interpreter for the z3py side.")
     var python = "python3"
 
@@ -33,7 +36,7 @@ struct BenchZ3Command: ParsableCommand {
         }
         let scriptURL = FileManager.default.fileExists(atPath: script) ? URL(fileURLWithPath: script) : nil
         let report = try Z3Bench.run(problems: problems, timeout: .milliseconds(Int64(timeout * 1000)),
-                                     pythonScript: scriptURL, python: python)
+                                     repetitions: repetitions, pythonScript: scriptURL, python: python)
         writeLine(report.table)
     }
 }
