@@ -50,6 +50,8 @@ public struct BatchSummary: Sendable {
     public private(set) var confusion: [Verdict: [Verdict: Int]] = [:]
     public private(set) var verdictCounts: [Verdict: Int] = [:]
     public private(set) var ambiguous = 0
+    /// Records that could not be read; they count as wrong in the accuracy.
+    public private(set) var unreadable = 0
     public private(set) var disagreements: [String] = []
     public private(set) var cost = Cost()
 
@@ -71,10 +73,18 @@ public struct BatchSummary: Sendable {
         cost.tokens += s.cost.tokens
     }
 
-    /// `accuracy: C/N (P%)`, N counting every problem that has an expected verdict.
+    /// Counts a record that could not be read: an error, and wrong.
+    public mutating func addUnreadable(_ s: Solution) {
+        add(s)
+        if s.expected == nil { unreadable += 1 }
+    }
+
+    /// `accuracy: C/N (P%)`, N counting every problem that has an expected verdict and
+    /// every record that could not be read.
     public var accuracyLine: String {
-        let pct = withExpected == 0 ? 0 : 100 * Double(correct) / Double(withExpected)
-        return "accuracy: \(correct)/\(withExpected) (\(String(format: "%.1f", pct))%)"
+        let n = withExpected + unreadable
+        let pct = n == 0 ? 0 : 100 * Double(correct) / Double(n)
+        return "accuracy: \(correct)/\(n) (\(String(format: "%.1f", pct))%)"
     }
 
     /// A multi-line report: verdict counts, the confusion matrix, and cost per problem.
@@ -96,6 +106,7 @@ public struct BatchSummary: Sendable {
                 lines.append("  " + row)
             }
         }
+        if unreadable > 0 { lines.append("unreadable records: \(unreadable) (counted as wrong)") }
         if ambiguous > 0 { lines.append("ambiguous precedence: \(ambiguous) problems") }
         if !disagreements.isEmpty { lines.append("PROVER DISAGREEMENTS: " + disagreements.joined(separator: ", ")) }
         if total > 0 {
@@ -170,17 +181,17 @@ public enum BatchRunner {
                            emit: (Solution) -> Void) -> BatchSummary {
         var summary = BatchSummary()
         for item in items where !done.contains(item.id) {
-            let solution: Solution
             switch item {
             case .problem(_, _, let solve):
-                solution = solve()
+                let solution = solve()
+                emit(solution)
+                summary.add(solution)
             case .unreadable(let id, let expected, let message):
-                var s = Solution(id: id, verdict: .error, expected: expected)
-                s.certificate = .error(message)
-                solution = s
+                var solution = Solution(id: id, verdict: .error, expected: expected)
+                solution.certificate = .error(message)
+                emit(solution)
+                summary.addUnreadable(solution)
             }
-            emit(solution)
-            summary.add(solution)
         }
         return summary
     }

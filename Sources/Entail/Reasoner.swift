@@ -56,6 +56,12 @@ public struct Reasoner: Sendable {
         return solution
     }
 
+    /// The premises and conclusion as formulas (translating English as `solve` does),
+    /// for export to other provers; nil with the reason when that fails.
+    public func theory(of problem: Problem) -> Result<(premises: [Formula], conclusion: Formula), Failure> {
+        formalize(problem).map { ($0.premises, $0.conclusion) }
+    }
+
     /// A problem's premises and conclusion as formulas under one signature.
     struct Theory {
         var premises: [Formula] = []
@@ -66,7 +72,9 @@ public struct Reasoner: Sendable {
         var notes: [String] = []
     }
 
-    struct Failure: Error {
+    /// Why a problem could not be put in formal form.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String { message }
         var message: String
         var repairs: [String] = []
         var translations: [TranslationRecord] = []

@@ -50,6 +50,7 @@ final class BatchTests: XCTestCase {
         let summary = BatchRunner.run(items) { emitted.append($0) }
         XCTAssertEqual(emitted.map(\.verdict), [.error, .true])
         XCTAssertEqual(summary.accuracyLine, "accuracy: 1/2 (50.0%)")
+        XCTAssertEqual(summary.unreadable, 0)   // its expected verdict was known
         let resumed = BatchRunner.run(items, skipping: ["bad"]) { _ in }
         XCTAssertEqual(resumed.total, 1)
     }

@@ -54,7 +54,7 @@ final class CommandLineTests: XCTestCase {
         let r = try run(["batch", "--formal", "--format", "jsonl", "--out", out, data])
         XCTAssertEqual(r.status, 0, r.err)
         let lines = r.out.split(separator: "\n")
-        XCTAssertEqual(lines.last, "accuracy: 2/2 (100.0%)")
+        XCTAssertEqual(lines.last, "accuracy: 2/3 (66.7%)")
         let written = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(written.count, 3)
         let verdicts = try written.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }.map { $0["verdict"] as! String }

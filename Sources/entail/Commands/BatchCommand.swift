@@ -39,6 +39,9 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Read gold formulas strictly: no repairs of annotation defects (default: tolerant).")
     var strict = false
 
+    @Option(help: "Also write each problem as TPTP files (axioms, conclusion, negated conclusion) into this directory, for other provers.")
+    var exportTptp: String?
+
     @OptionGroup var options: ProverOptions
 
     func validate() throws {
@@ -58,9 +61,18 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let reasoner = options.reasoner(tolerant: !strict, formalOnly: formal)
+        if let dir = exportTptp {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        }
+        let exportDir = exportTptp
         let items: [BatchItem] = records.map { record in
             switch record {
             case .success(let problem):
+                if let dir = exportDir, case .success(let t) = reasoner.theory(of: problem) {
+                    for file in TPTPExport.entailmentFiles(name: problem.id, premises: t.premises, conclusion: t.conclusion) {
+                        FileManager.default.createFile(atPath: "\(dir)/\(problem.id).\(file.suffix)", contents: Data(file.text.utf8))
+                    }
+                }
                 return .problem(id: problem.id, expected: problem.expected, solve: { reasoner.solve(problem) })
             case .failure(let error):
                 return .unreadable(id: error.id ?? "\(error.file)#\(error.index)", expected: nil, message: error.description)
