@@ -19,7 +19,7 @@ extension Solution {
         }
         switch certificate {
         case .core(let premises)?:
-            let what = premises.isEmpty ? "" : verdict == .inconsistent ? " are contradictory (unsat core)" : " suffice (unsat core)"
+            let what = premises.isEmpty ? "" : verdict == .inconsistent ? " are contradictory" : " suffice"
             lines.append("  certificate: \(premiseList(premises))\(what)")
         case .proof(let premises, let tree)?:
             lines.append("  certificate: \(premiseList(premises)); proof:")

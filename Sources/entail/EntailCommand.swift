@@ -11,6 +11,7 @@ struct EntailCommand: AsyncParsableCommand {
             // Each subcommand lives in Commands/<Name>Command.swift.
             SolveCommand.self,
             BatchCommand.self,
+            ProveCommand.self,
             QueryCommand.self,
             GenerateCommand.self,
             LogitsCommand.self,
