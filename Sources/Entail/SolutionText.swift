@@ -14,6 +14,7 @@ extension Solution {
         if let prover { tags.append(prover) }
         tags.append(String(format: "%.3f s", cost.seconds))
         lines.append(head + "  [" + tags.joined(separator: ", ") + "]")
+        for t in translations { lines.append("  \(t.statement) [\(t.parser)]: \(t.formula)") }
         func premiseList(_ xs: [Int]) -> String {
             xs.isEmpty ? "no premises needed" : "premises " + xs.map { String($0 + 1) }.joined(separator: ", ")
         }
@@ -40,7 +41,6 @@ extension Solution {
         case nil:
             break
         }
-        for t in translations { lines.append("  \(t.statement) [\(t.parser)]: \(t.formula)") }
         for r in repairs { lines.append("  repaired: \(r)") }
         for n in notes { lines.append("  note: \(n)") }
         return lines.joined(separator: "\n")
