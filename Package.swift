@@ -39,7 +39,7 @@ let package = Package(
 
         .testTarget(name: "LogicTests", dependencies: ["Logic"]),
         .testTarget(name: "ProblemsTests", dependencies: ["Problems"], exclude: ["Fixtures"]),
-        .testTarget(name: "ProverTests", dependencies: ["Prover", "Logic"], exclude: ["Golden"]),
+        .testTarget(name: "ProverTests", dependencies: ["Prover", "Logic", "Z3Bridge"], exclude: ["Golden"]),
         .testTarget(name: "Z3BridgeTests", dependencies: ["Z3Bridge", "Logic"]),
         .testTarget(name: "DecoderTests", dependencies: ["Decoder", "Logic"]),  // Logic: grammar/parser agreement tests
         .testTarget(name: "SemanticParserTests", dependencies: ["SemanticParser", "Logic", "Prover"], exclude: ["Fixtures"]),
