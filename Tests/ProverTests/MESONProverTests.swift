@@ -123,6 +123,15 @@ final class MESONProverTests: XCTestCase {
         XCTAssertEqual(neither.verdict, .unknown, neither.reason)
     }
 
+    func testCaseSplitKeepsSharedVariablesTogether() {
+        // ¬∃x(A(x) ∧ P(x)) is ∀x(¬A(x) ∨ ¬P(x)), which must not be split into the cases
+        // ∀x¬A(x) and ∀x¬P(x) (FOLIO validation, line 62).
+        let d = meson.decide(premises: [some("x", P("A", x) && P("L", x)), some("x", P("L", x) && P("P", x))],
+                             conclusion: some("x", P("A", x) && P("P", x)))
+        XCTAssertEqual(d.verdict, .unknown, d.reason)
+        XCTAssertEqual(meson.decide(premises: [], conclusion: all("x", P("A", x) || !P("A", x))).verdict, .true)
+    }
+
     func testOccursCheck() {
         // ∀x P(x, f(x)) does not entail ∃y P(y, y): without the occurs check MESON would
         // unify y with f(y) and claim it.

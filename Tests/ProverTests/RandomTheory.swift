@@ -113,7 +113,13 @@ struct RandomTheory: CustomStringConvertible {
         var conclusion = sign(groundAtom())
         if shape == .firstOrder && Bool.random(using: &rng) {
             let p = unary.randomElement(using: &rng)!
-            conclusion = Bool.random(using: &rng) ? .exists("x", sign(.predicate(p, [x]))) : .forall("x", sign(.predicate(p, [x])))
+            let q = unary.randomElement(using: &rng)!
+            switch Int.random(in: 0..<4, using: &rng) {
+            case 0: conclusion = .exists("x", sign(.predicate(p, [x])))
+            case 1: conclusion = .forall("x", sign(.predicate(p, [x])))
+            case 2: conclusion = .exists("x", .and([sign(.predicate(p, [x])), sign(.predicate(q, [x]))]))
+            default: conclusion = .forall("x", .or([sign(.predicate(p, [x])), sign(.predicate(q, [x]))]))
+            }
         }
         return RandomTheory(seed: seed, shape: shape, constants: constants, premises: premises, conclusion: conclusion)
     }

@@ -72,21 +72,81 @@ struct MESONClausifier {
     /// The clauses of `formula` (or of its negation when `negate`), each with its own
     /// numbered variables; free variables are read as universally quantified.
     mutating func clauses(of formula: Formula, negate: Bool, origin: MESONClauseOrigin) throws -> [MESONClause] {
+        try cases(of: formula, negate: negate, origin: origin, maxCases: 1)[0]
+    }
+
+    /// The formula split into cases: its top-level disjunctive normal form (after
+    /// Skolemization), at most `maxCases` of them, each as a set of clauses. The formula
+    /// is equivalent to the disjunction of the cases, so a refutation of the premises with
+    /// the formula is a refutation with each case — smaller problems (Harrison's `meson`
+    /// does the same with `simpdnf`).
+    mutating func cases(of formula: Formula, negate: Bool, origin: MESONClauseOrigin, maxCases: Int) throws -> [[MESONClause]] {
         var nextVariable = 0
         var scope = Scope()
         let free = formula.freeVariables
+        if negate && !free.isEmpty {
+            // ¬∀x̄.φ: the free variables are existential in the negation.
+            var closed = formula
+            for v in free.reversed() { closed = .forall(v, closed) }
+            return try cases(of: closed, negate: true, origin: origin, maxCases: maxCases)
+        }
         for v in free {
             scope.bound[v] = .variable(nextVariable)
             scope.universals.append(.variable(nextVariable))
             nextVariable += 1
         }
-        if negate && !free.isEmpty {
-            // ¬∀x̄.φ: the free variables are existential in the negation.
-            var closed = formula
-            for v in free.reversed() { closed = .forall(v, closed) }
-            return try clauses(of: closed, negate: true, origin: origin)
-        }
         let nnf = normalForm(formula, positive: !negate, scope: scope, next: &nextVariable)
+        return try split(nnf, limit: maxCases).map { try clauseSet($0, origin: origin) }
+    }
+
+    private func split(_ f: NNF, limit: Int) -> [NNF] {
+        switch f {
+        case .or(let parts):
+            // ∀x̄(A ∨ B) ≡ ∀x̄A ∨ ∀x̄B only when A and B share no variable; otherwise the
+            // disjunction stays whole. (Conjunctions always split: ∀ distributes over ∧.)
+            var seen = Set<Int>()
+            for p in parts {
+                let vs = variables(p)
+                if !seen.isDisjoint(with: vs) { return [f] }
+                seen.formUnion(vs)
+            }
+            var out: [NNF] = []
+            for p in parts { out += split(p, limit: limit) }
+            return out.count > limit ? [f] : out
+        case .and(let parts):
+            var out: [[NNF]] = [[]]
+            for p in parts {
+                let c = split(p, limit: limit)
+                if out.count * c.count > limit { return [f] }
+                out = out.flatMap { o in c.map { o + [$0] } }
+            }
+            return out.map { .and($0) }
+        default:
+            return [f]
+        }
+    }
+
+    private func variables(_ f: NNF) -> Set<Int> {
+        var out = Set<Int>()
+        var stack = [f]
+        var terms: [MESONTerm] = []
+        while let g = stack.popLast() {
+            switch g {
+            case .literal(let l): terms += l.arguments
+            case .and(let ps), .or(let ps): stack += ps
+            case .truth, .falsity: break
+            }
+        }
+        while let t = terms.popLast() {
+            switch t {
+            case .variable(let v): out.insert(v)
+            case .function(_, let args): terms += args
+            }
+        }
+        return out
+    }
+
+    private func clauseSet(_ nnf: NNF, origin: MESONClauseOrigin) throws -> [MESONClause] {
         var out: [MESONClause] = []
         for lits in try cnf(nnf) {
             var unique: [MESONLiteral] = []

@@ -24,7 +24,8 @@ final class MESONSearch {
     private(set) var sawCutoff = false
     private(set) var inferences = 0
     private(set) var stopped: String? = nil
-    private let maxInferences: Int
+    /// The inference count at which the search stops; may be lowered between searches.
+    var maxInferences: Int
     private let deadline: ContinuousClock.Instant
 
     /// `startClauses` are the clauses a refutation may start from (all of whose literals
