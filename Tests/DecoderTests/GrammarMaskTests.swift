@@ -82,8 +82,11 @@ final class GrammarMaskTests: XCTestCase {
             XCTAssertEqual(logits[token] == 0, allowed.contains(token), "token \(token)")
         }
         XCTAssertEqual(logits[tokens.count + 1], -.infinity)
-        try constraint.accept(token: one)
-        XCTAssertTrue(constraint.accepts(token: eos))
+        var candidateLogits: [Float] = [1, 2, 3]
+        constraint.filter(candidateIDs: [Int32(one), Int32(close), Int32(eos)], logits: &candidateLogits)
+        XCTAssertEqual(candidateLogits, [1, -.infinity, -.infinity])
+        try constraint.accept(token: Int32(one))
+        XCTAssertTrue(constraint.accepts(token: Int32(eos)))
         XCTAssertThrowsError(try constraint.accept(token: close))
         XCTAssertThrowsError(try constraint.accept(token: tokens.count - 3)) // control token
         var fork = constraint
