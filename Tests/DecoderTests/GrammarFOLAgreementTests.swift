@@ -136,4 +136,49 @@ final class GrammarFOLAgreementTests: XCTestCase {
         print("FOLIO gold FOL: \(formulas.count) distinct strings, \(accepted) parse strictly; grammar agrees on all checked")
         XCTAssertGreaterThan(accepted, formulas.count / 2)
     }
+
+    /// A "model" that picks random allowed tokens from a 49,152-token vocabulary: every
+    /// step has some allowed token (no dead ends), and every text that reaches
+    /// end-of-sequence parses.
+    func testRandomConstrainedSamplingAlwaysParses() throws {
+        let grammar = try GrammarTestSupport.loadGrammar("fol.gbnf")
+        let (tokens, eos) = GrammarBenchmarkTests.bigVocabulary()
+        let vocabulary = GrammarVocabulary(tokens: tokens, endOfSequence: eos)
+        let closers = [")", "P", " ", "x", ".", "a"].map { Int(UInt8(ascii: Unicode.Scalar($0)!)) }
+        let wordByte = Set(GrammarVocabulary.wordBytes)
+        let isStructural = tokens.map { $0.contains { !wordByte.contains($0) } }
+        var completed = 0
+        for seed in UInt64(1)...40 {
+            var rng = GrammarTestSupport.SeededGenerator(seed: seed)
+            var constraint = GrammarConstraint(grammar: grammar, vocabulary: vocabulary)
+            var bytes: [UInt8] = []
+            for step in 0..<200 {
+                let mask = constraint.allowedTokens()
+                let allowed = mask.allowed
+                XCTAssertFalse(allowed.isEmpty, "seed \(seed): dead end after \(String(decoding: bytes, as: UTF8.self).debugDescription)")
+                if allowed.isEmpty { break }
+                var token: Int
+                if step >= 25 {
+                    // Steer towards an end: stop if possible, else close or fill in.
+                    token = mask.contains(eos) ? eos : (closers.first(where: mask.contains) ?? allowed[0])
+                } else {
+                    // Names fill half the vocabulary; favour structure (operators, brackets, symbols).
+                    let structural = allowed.filter { isStructural[$0] }
+                    let pool = !structural.isEmpty && Int.random(in: 0..<10, using: &rng) < 7 ? structural : allowed
+                    token = pool[Int.random(in: 0..<pool.count, using: &rng)]
+                    if token == eos, step < 3 { continue }
+                }
+                XCTAssertTrue(constraint.accepts(token: token), "seed \(seed): fast path disagrees with the mask")
+                try constraint.accept(token: token)
+                if token == eos { break }
+                bytes += tokens[token]
+            }
+            guard constraint.hasEnded else { continue }
+            completed += 1
+            let text = String(decoding: bytes, as: UTF8.self)
+            XCTAssertTrue(parserAccepts(text), "seed \(seed): sampled text does not parse: \(text.debugDescription)")
+            if seed <= 3 { print("sampled under fol.gbnf (seed \(seed)): \(text.debugDescription)") }
+        }
+        XCTAssertGreaterThan(completed, 30)
+    }
 }
