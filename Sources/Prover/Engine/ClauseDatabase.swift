@@ -129,7 +129,9 @@ extension PrologMachine {
         st.pointee.clauses.append(CompiledClause(
             head: headCell, bodyStart: bodyStart, bodyCount: goals.count, varCount: compiler.varCount,
             key: key, heapNeed: cellCount + 4 * goals.count + 8,
-            line: Int32(clamping: clause.position.line), column: Int32(clamping: clause.position.column), predicate: Int32(p)))
+            line: Int32(clamping: clause.position.line), column: Int32(clamping: clause.position.column), predicate: Int32(p),
+            bodyProcStart: st.pointee.bodyProcedures.count))
+        for _ in goals { st.pointee.bodyProcedures.append(0) }
         ensureRegisters(compiler.varCount + 1)
         predicateClauses[p].append(Int32(ci))
         clauseFiles.append(file)
@@ -155,6 +157,19 @@ extension PrologMachine {
     func rebuildIndexesIfNeeded() {
         guard indexDirty else { return }
         indexDirty = false
+        // Resolve the procedure of every static body goal.
+        for ci in 0..<st.pointee.clauses.count {
+            let c = st.pointee.clauses[ci]
+            for i in 0..<c.bodyCount {
+                let g = st.pointee.code[c.bodyStart + i]
+                var f: Cell = 0
+                if tagOf(g) == Tag.atom { f = makeFunctor(payload(g), 0) }
+                if tagOf(g) == Tag.str { f = st.pointee.code[payload(g)] }
+                var v: UInt32 = 0
+                if f != 0, let proc = lookupProcedure(f) { v = UInt32(Int(proc) + procedureBias) }
+                st.pointee.bodyProcedures[c.bodyProcStart + i] = v
+            }
+        }
         st.pointee.pool.count = 0
         st.pointee.hashPool.count = 0
         for p in 0..<st.pointee.preds.count {
@@ -199,6 +214,9 @@ extension PrologMachine {
             st.pointee.preds[p].hashMask = size - 1
         }
     }
+
+    /// Offset that makes every procedure code positive in a frame's cache field.
+    var procedureBias: Int { 1 << 20 }
 
     /// Where a clause came from, for error messages.
     func clauseLocation(_ ci: Int) -> String {

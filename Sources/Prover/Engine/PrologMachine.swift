@@ -36,6 +36,8 @@ struct CompiledClause {
     var line: Int32
     var column: Int32
     var predicate: Int32
+    /// Position in `EngineState.bodyProcedures` of the resolved procedures of the body goals.
+    var bodyProcStart: Int
 }
 
 /// A user predicate and its first-argument index.
@@ -65,6 +67,9 @@ struct EngineState {
     var preds = FlatBuffer<PredicateInfo>(capacity: 1 << 8)
     var pool = FlatBuffer<Int32>(capacity: 1 << 10)
     var hashPool = FlatBuffer<UInt64>(capacity: 1 << 4)
+    /// Per body goal: its procedure code + `procedureBias`, or 0 when unknown or dynamic
+    /// (a variable goal); lets a call skip the procedure-table lookup.
+    var bodyProcedures = FlatBuffer<UInt32>(capacity: 1 << 10)
     var procKeys = FlatBuffer<UInt64>(capacity: 1 << 10)
     var procValues = FlatBuffer<Int32>(capacity: 1 << 10)
     var procCount = 0

@@ -256,12 +256,13 @@ extension PrologMachine {
         if k == 0 { return next }
         let info = ((heap[frame + 3] >> 32) + 1) << 32 | UInt64(ci)
         let fbase = st.pointee.heap.count
+        let procs = st.pointee.bodyProcedures.base
         st.pointee.heap.count = fbase + 4 * k
         var i = 0
         while i < k {
             let fr = fbase + 4 * i
             heap[fr + 1] = i == k - 1 ? UInt64(truncatingIfNeeded: next) : UInt64(fr + 4)
-            heap[fr + 2] = UInt64(cutParent)
+            heap[fr + 2] = UInt64(cutParent) | UInt64(procs[clause.bodyProcStart + i]) << 32
             heap[fr + 3] = info
             buildInto(fr, code[clause.bodyStart + i], code: code)
             i += 1
@@ -325,12 +326,19 @@ extension PrologMachine {
         default:
             throw error("type_error(callable, \(format(goal, quoted: true)))", frame)
         }
-        guard let proc = lookupProcedure(f) else {
-            throw error("existence_error(procedure, \(indicator(f)))", frame)
+        let cached = heap[frame + 2] >> 32
+        let proc: Int32
+        if cached != 0 {
+            proc = Int32(truncatingIfNeeded: Int(cached) - procedureBias)
+        } else {
+            guard let p = lookupProcedure(f) else {
+                throw error("existence_error(procedure, \(indicator(f)))", frame)
+            }
+            proc = p
         }
         if proc >= 0 { return try callPredicate(Int(proc), frame: frame, goalArgs: args, arity: functorArity(f)) }
         let next = Int(truncatingIfNeeded: heap[frame + 1])
-        let cutB = Int(truncatingIfNeeded: heap[frame + 2])
+        let cutB = Int(truncatingIfNeeded: heap[frame + 2] & 0xFFFF_FFFF)
         let info = heap[frame + 3]
         @inline(__always) func arg(_ i: Int) -> Cell { st.pointee.heap.base[args + i] }
         switch Builtin(rawValue: -proc)! {
