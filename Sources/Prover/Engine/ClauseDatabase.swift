@@ -174,6 +174,7 @@ extension PrologMachine {
         st.pointee.hashPool.count = 0
         for p in 0..<st.pointee.preds.count {
             let list = predicateClauses[p]
+            chooseIndexArgument(p, list)
             st.pointee.preds[p].listStart = st.pointee.pool.count
             for c in list { st.pointee.pool.append(c) }
             st.pointee.pool.append(-1)
@@ -212,6 +213,36 @@ extension PrologMachine {
             }
             st.pointee.preds[p].hashStart = hs
             st.pointee.preds[p].hashMask = size - 1
+        }
+    }
+
+    /// The key of a head-template argument: atom, small integer or functor; 0 for
+    /// variables and GMP numbers (which match any call).
+    func templateKey(_ head: Cell, argument i: Int) -> Cell {
+        guard tagOf(head) == Tag.str, functorArity(st.pointee.code[payload(head)]) >= i else { return 0 }
+        let a = st.pointee.code[payload(head) + i]
+        switch tagOf(a) {
+        case Tag.atom, Tag.int: return a
+        case Tag.str: return st.pointee.code[payload(a)]
+        default: return 0
+        }
+    }
+
+    /// Picks the indexed argument of predicate `p` and stores each clause's key for it.
+    func chooseIndexArgument(_ p: Int, _ list: [Int32]) {
+        let arity = functorArity(st.pointee.preds[p].functor)
+        var chosen = 1
+        if arity > 1 {
+            for i in 1...min(arity, 3) {
+                if list.contains(where: { templateKey(st.pointee.clauses[Int($0)].head, argument: i) != 0 }) {
+                    chosen = i
+                    break
+                }
+            }
+        }
+        st.pointee.preds[p].indexArgument = chosen
+        for c in list {
+            st.pointee.clauses[Int(c)].key = templateKey(st.pointee.clauses[Int(c)].head, argument: chosen)
         }
     }
 

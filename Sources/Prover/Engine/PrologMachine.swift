@@ -52,6 +52,9 @@ struct PredicateInfo {
     var varListStart: Int
     var tableID: Int
     var isLibrary: Bool
+    /// The argument the index is built on: the first one, unless every clause has a
+    /// variable there and a later argument (up to the third) discriminates.
+    var indexArgument: Int = 1
 }
 
 /// Everything the hot loop touches, in one struct behind one pointer: no reference

@@ -286,7 +286,7 @@ extension PrologMachine {
         let heap = st.pointee.heap.base
         if Int(truncatingIfNeeded: heap[frame + 3] >> 32) >= st.pointee.depthLimit { throw PrologLimitExceeded(limit: "depth") }
         var key: Cell = 0
-        if arity > 0 { key = firstArgKey(heap[goalArgs + 1]) }
+        if arity > 0 { key = firstArgKey(heap[goalArgs + pred.indexArgument]) }
         var pos = pred.listStart
         if pred.hashStart >= 0 && key != 0 {
             let hp = st.pointee.hashPool.base
@@ -548,7 +548,7 @@ extension PrologMachine {
 
     func callUntabled(_ pred: PredicateInfo, frame: Int, goalArgs: Int, arity: Int) throws -> Int {
         var key: Cell = 0
-        if arity > 0 { key = firstArgKey(st.pointee.heap.base[goalArgs + 1]) }
+        if arity > 0 { key = firstArgKey(st.pointee.heap.base[goalArgs + pred.indexArgument]) }
         return try tryClauses(frame, pos: pred.listStart, key: key, cutParent: st.pointee.cps.count, retry: false)
     }
 
