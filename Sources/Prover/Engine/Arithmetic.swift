@@ -108,7 +108,7 @@ extension PrologMachine {
             throw error("type_error(evaluable, \(quoteAtom(atomNames[payload(c)]))/0)", frame)
         default: break
         }
-        if depth > 10_000 { throw error("resource_error(expression_depth)", frame) }
+        if depth > 200_000 { throw error("resource_error(expression_depth)", frame) }
         let p = payload(c)
         let f = st.pointee.heap.base[p]
         let arity = functorArity(f)

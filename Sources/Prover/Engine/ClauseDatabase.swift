@@ -6,6 +6,10 @@ extension PrologMachine {
     /// Loads program text: clauses are added, directives (`:- table p/2.`,
     /// `:- initialization(G).`, `:- dynamic p/1.`, other goals) are obeyed in order.
     public func consult(_ text: String, file: String = "<input>") throws {
+        try LargeStack.run { try self.consultOnThisStack(text, file: file) }
+    }
+
+    func consultOnThisStack(_ text: String, file: String) throws {
         var reader = PrologReader(text: text, file: file)
         clearTables()
         while let clause = try reader.next() {
@@ -55,6 +59,10 @@ extension PrologMachine {
     /// Runs the goals of `:- initialization(G).` directives, in order; errors become
     /// warnings in the output, as in SWI-Prolog.
     public func runInitialization() {
+        try? LargeStack.run { self.runInitializationOnThisStack() }
+    }
+
+    func runInitializationOnThisStack() {
         let goals = initializationGoals
         initializationGoals = []
         for (g, names, pos, file) in goals {

@@ -68,6 +68,11 @@ extension PrologMachine {
     /// Prints at most `maxAnswers` answers (1 unless `all`).
     @discardableResult
     public func topLevel(_ goal: String, all: Bool = false, maxAnswers: Int = .max) -> PrologTopLevelResult {
+        (try? LargeStack.run { self.topLevelOnThisStack(goal, all: all, maxAnswers: maxAnswers) })
+            ?? PrologTopLevelResult(answers: [], error: "internal error", exhausted: false)
+    }
+
+    func topLevelOnThisStack(_ goal: String, all: Bool, maxAnswers: Int) -> PrologTopLevelResult {
         var result = PrologTopLevelResult(answers: [], error: nil, exhausted: false)
         let limit = all ? maxAnswers : 1
         do {
@@ -149,6 +154,10 @@ extension PrologMachine {
     /// All answers of `goal` as bindings (no printing); throws syntax errors, errors and
     /// limits.
     public func solve(_ goal: String, maxAnswers: Int = .max) throws -> [[PrologBinding]] {
+        try LargeStack.run { try self.solveOnThisStack(goal, maxAnswers: maxAnswers) }
+    }
+
+    func solveOnThisStack(_ goal: String, maxAnswers: Int) throws -> [[PrologBinding]] {
         let read = try PrologReader.readTerm(goal)
         let (frame, vars) = try prepareGoal(read.term, variableNames: read.variableNames)
         var answers: [[PrologBinding]] = []

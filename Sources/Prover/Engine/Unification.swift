@@ -262,7 +262,8 @@ extension PrologMachine {
                     cells[slot] = makeTVar(tvarNumber(c), first: false)
                     return
                 case Tag.str:
-                    if depth > 20_000 || cells.count > st.pointee.heapLimit { throw PrologLimitExceeded(limit: "memory") }
+                    if depth > 200_000 { throw PrologLimitExceeded(limit: "term depth") }
+                    if cells.count > st.pointee.heapLimit { throw PrologLimitExceeded(limit: "memory") }
                     let p = payload(c)
                     let f = st.pointee.heap.base[p]
                     let n = functorArity(f)
