@@ -50,6 +50,8 @@ extension PrologMachine {
             rebuildIndexesIfNeeded()
             do {
                 _ = try solveOnce(d, variableNames: clause.variableNames)
+            } catch is PrologHalt {
+                halted = true
             } catch {
                 emit("Warning: \(file):\(clause.position): directive failed: \(error)\n")
             }
@@ -70,6 +72,9 @@ extension PrologMachine {
                 if try !solveOnce(g, variableNames: names) {
                     emit("Warning: \(file):\(pos): initialization goal failed\n")
                 }
+            } catch is PrologHalt {
+                halted = true
+                break
             } catch {
                 emit("Warning: \(file):\(pos): initialization goal raised: \(error)\n")
             }

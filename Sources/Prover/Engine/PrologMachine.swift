@@ -120,6 +120,8 @@ public final class PrologMachine {
     /// Limits applied to each query.
     public var limits = PrologLimits()
     var loadingLibrary = false
+    /// Set when a directive or initialization goal called halt/0.
+    public internal(set) var halted = false
 
     public init() {
         st = .allocate(capacity: 1)

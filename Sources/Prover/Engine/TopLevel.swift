@@ -14,6 +14,8 @@ public struct PrologTopLevelResult: Sendable {
     public var error: String?
     /// True when every answer was found (the search space was exhausted).
     public var exhausted: Bool
+    /// True when the program called halt/0.
+    public var halted = false
 }
 
 extension PrologMachine {
@@ -101,6 +103,8 @@ extension PrologMachine {
                 emit(text + " ;\n")
                 found = try redo(stopCP: 0)
             }
+        } catch is PrologHalt {
+            result.halted = true
         } catch {
             emit("\(error)\n")
             result.error = "\(error)"
