@@ -337,6 +337,14 @@ extension PrologMachine {
             proc = p
         }
         if proc >= 0 { return try callPredicate(Int(proc), frame: frame, goalArgs: args, arity: functorArity(f)) }
+        return try callBuiltin(proc, frame: frame, goal: goal, functor: f, args: args)
+    }
+
+    /// Executes a builtin or control construct (kept out of `step` so that the common
+    /// path, a user predicate call, has a small stack frame).
+    @inline(never)
+    func callBuiltin(_ proc: Int32, frame: Int, goal: Cell, functor f: Cell, args: Int) throws -> Int {
+        let heap = st.pointee.heap.base
         let next = Int(truncatingIfNeeded: heap[frame + 1])
         let cutB = Int(truncatingIfNeeded: heap[frame + 2] & 0xFFFF_FFFF)
         let info = heap[frame + 3]
