@@ -30,7 +30,7 @@ public struct PrologLimits: Sendable {
     /// Wall-clock seconds.
     public var seconds: Double?
     /// Maximum heap cells (8 bytes each).
-    public var heapCells: Int = 1 << 27
+    public var heapCells: Int = 1 << 26
     public init(steps: Int? = nil, depth: Int? = nil, seconds: Double? = nil) {
         self.steps = steps
         self.depth = depth
