@@ -8,6 +8,8 @@ public struct PrologError: Error, CustomStringConvertible, Sendable {
     public var term: String
     public var goal: String
     public var location: String?
+    /// True when the term is the ball of throw/1 rather than an ISO error's formal term.
+    public var fromThrow = false
     public var description: String {
         var s = "error: \(term) in goal \(goal)"
         if let l = location { s += " (\(l))" }

@@ -23,6 +23,7 @@ enum ChoiceKind {
     static let stop = 5          // never resumed: the bottom of a query
     static let dead = 6          // disabled by a soft cut: just fails further
     static let repeatForever = 7 // repeat/0: resumes `frame` every time
+    static let catchGoal = 8     // an active catch/3; failing into it just fails
 }
 
 /// A clause compiled to template cells in the code area.
