@@ -17,6 +17,11 @@ extension PrologMachine {
 
     /// Compares two expressions numerically: -1, 0 or 1.
     func compareArithmetic(_ a: Cell, _ b: Cell, _ frame: Int) throws -> Int {
+        let da = deref(a), db = deref(b)
+        if tagOf(da) == Tag.int && tagOf(db) == Tag.int {
+            let x = intValue(da), y = intValue(db)
+            return x < y ? -1 : (x > y ? 1 : 0)
+        }
         var ok = true
         let x = evalSmall(a, &ok, depth: 0)
         if ok {
@@ -36,9 +41,12 @@ extension PrologMachine {
         let heap = st.pointee.heap.base
         let f = heap[p]
         if functorArity(f) == 2 {
-            let x = evalSmall(heap[p + 1], &ok, depth: depth + 1)
+            // Integer leaves are read here; only nested expressions recurse.
+            let xa = deref(heap[p + 1])
+            let x = tagOf(xa) == Tag.int ? intValue(xa) : evalSmall(xa, &ok, depth: depth + 1)
             if !ok { return 0 }
-            let y = evalSmall(heap[p + 2], &ok, depth: depth + 1)
+            let ya = deref(heap[p + 2])
+            let y = tagOf(ya) == Tag.int ? intValue(ya) : evalSmall(ya, &ok, depth: depth + 1)
             if !ok { return 0 }
             switch functorAtom(f) {
             case KnownAtom.plus:
@@ -108,7 +116,7 @@ extension PrologMachine {
             throw error("type_error(evaluable, \(quoteAtom(atomNames[payload(c)]))/0)", frame)
         default: break
         }
-        if depth > 10_000 { throw error("resource_error(expression_depth)", frame) }
+        if depth > 200_000 { throw error("resource_error(expression_depth)", frame) }
         let p = payload(c)
         let f = st.pointee.heap.base[p]
         let arity = functorArity(f)

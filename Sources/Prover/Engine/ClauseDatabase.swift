@@ -6,6 +6,10 @@ extension PrologMachine {
     /// Loads program text: clauses are added, directives (`:- table p/2.`,
     /// `:- initialization(G).`, `:- dynamic p/1.`, other goals) are obeyed in order.
     public func consult(_ text: String, file: String = "<input>") throws {
+        try LargeStack.run { try self.consultOnThisStack(text, file: file) }
+    }
+
+    func consultOnThisStack(_ text: String, file: String) throws {
         var reader = PrologReader(text: text, file: file)
         clearTables()
         while let clause = try reader.next() {
@@ -46,6 +50,8 @@ extension PrologMachine {
             rebuildIndexesIfNeeded()
             do {
                 _ = try solveOnce(d, variableNames: clause.variableNames)
+            } catch is PrologHalt {
+                halted = true
             } catch {
                 emit("Warning: \(file):\(clause.position): directive failed: \(error)\n")
             }
@@ -55,6 +61,10 @@ extension PrologMachine {
     /// Runs the goals of `:- initialization(G).` directives, in order; errors become
     /// warnings in the output, as in SWI-Prolog.
     public func runInitialization() {
+        try? LargeStack.run { self.runInitializationOnThisStack() }
+    }
+
+    func runInitializationOnThisStack() {
         let goals = initializationGoals
         initializationGoals = []
         for (g, names, pos, file) in goals {
@@ -62,6 +72,9 @@ extension PrologMachine {
                 if try !solveOnce(g, variableNames: names) {
                     emit("Warning: \(file):\(pos): initialization goal failed\n")
                 }
+            } catch is PrologHalt {
+                halted = true
+                break
             } catch {
                 emit("Warning: \(file):\(pos): initialization goal raised: \(error)\n")
             }
@@ -129,7 +142,9 @@ extension PrologMachine {
         st.pointee.clauses.append(CompiledClause(
             head: headCell, bodyStart: bodyStart, bodyCount: goals.count, varCount: compiler.varCount,
             key: key, heapNeed: cellCount + 4 * goals.count + 8,
-            line: Int32(clamping: clause.position.line), column: Int32(clamping: clause.position.column), predicate: Int32(p)))
+            line: Int32(clamping: clause.position.line), column: Int32(clamping: clause.position.column), predicate: Int32(p),
+            bodyProcStart: st.pointee.bodyProcedures.count))
+        for _ in goals { st.pointee.bodyProcedures.append(0) }
         ensureRegisters(compiler.varCount + 1)
         predicateClauses[p].append(Int32(ci))
         clauseFiles.append(file)
@@ -155,10 +170,24 @@ extension PrologMachine {
     func rebuildIndexesIfNeeded() {
         guard indexDirty else { return }
         indexDirty = false
+        // Resolve the procedure of every static body goal.
+        for ci in 0..<st.pointee.clauses.count {
+            let c = st.pointee.clauses[ci]
+            for i in 0..<c.bodyCount {
+                let g = st.pointee.code[c.bodyStart + i]
+                var f: Cell = 0
+                if tagOf(g) == Tag.atom { f = makeFunctor(payload(g), 0) }
+                if tagOf(g) == Tag.str { f = st.pointee.code[payload(g)] }
+                var v: UInt32 = 0
+                if f != 0, let proc = lookupProcedure(f) { v = UInt32(Int(proc) + procedureBias) }
+                st.pointee.bodyProcedures[c.bodyProcStart + i] = v
+            }
+        }
         st.pointee.pool.count = 0
         st.pointee.hashPool.count = 0
         for p in 0..<st.pointee.preds.count {
             let list = predicateClauses[p]
+            chooseIndexArgument(p, list)
             st.pointee.preds[p].listStart = st.pointee.pool.count
             for c in list { st.pointee.pool.append(c) }
             st.pointee.pool.append(-1)
@@ -199,6 +228,39 @@ extension PrologMachine {
             st.pointee.preds[p].hashMask = size - 1
         }
     }
+
+    /// The key of a head-template argument: atom, small integer or functor; 0 for
+    /// variables and GMP numbers (which match any call).
+    func templateKey(_ head: Cell, argument i: Int) -> Cell {
+        guard tagOf(head) == Tag.str, functorArity(st.pointee.code[payload(head)]) >= i else { return 0 }
+        let a = st.pointee.code[payload(head) + i]
+        switch tagOf(a) {
+        case Tag.atom, Tag.int: return a
+        case Tag.str: return st.pointee.code[payload(a)]
+        default: return 0
+        }
+    }
+
+    /// Picks the indexed argument of predicate `p` and stores each clause's key for it.
+    func chooseIndexArgument(_ p: Int, _ list: [Int32]) {
+        let arity = functorArity(st.pointee.preds[p].functor)
+        var chosen = 1
+        if arity > 1 {
+            for i in 1...min(arity, 3) {
+                if list.contains(where: { templateKey(st.pointee.clauses[Int($0)].head, argument: i) != 0 }) {
+                    chosen = i
+                    break
+                }
+            }
+        }
+        st.pointee.preds[p].indexArgument = chosen
+        for c in list {
+            st.pointee.clauses[Int(c)].key = templateKey(st.pointee.clauses[Int(c)].head, argument: chosen)
+        }
+    }
+
+    /// Offset that makes every procedure code positive in a frame's cache field.
+    var procedureBias: Int { 1 << 20 }
 
     /// Where a clause came from, for error messages.
     func clauseLocation(_ ci: Int) -> String {

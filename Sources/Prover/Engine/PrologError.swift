@@ -8,6 +8,8 @@ public struct PrologError: Error, CustomStringConvertible, Sendable {
     public var term: String
     public var goal: String
     public var location: String?
+    /// True when the term is the ball of throw/1 rather than an ISO error's formal term.
+    public var fromThrow = false
     public var description: String {
         var s = "error: \(term) in goal \(goal)"
         if let l = location { s += " (\(l))" }
@@ -30,7 +32,7 @@ public struct PrologLimits: Sendable {
     /// Wall-clock seconds.
     public var seconds: Double?
     /// Maximum heap cells (8 bytes each).
-    public var heapCells: Int = 1 << 27
+    public var heapCells: Int = 1 << 26
     public init(steps: Int? = nil, depth: Int? = nil, seconds: Double? = nil) {
         self.steps = steps
         self.depth = depth

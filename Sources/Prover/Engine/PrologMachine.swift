@@ -23,6 +23,7 @@ enum ChoiceKind {
     static let stop = 5          // never resumed: the bottom of a query
     static let dead = 6          // disabled by a soft cut: just fails further
     static let repeatForever = 7 // repeat/0: resumes `frame` every time
+    static let catchGoal = 8     // an active catch/3; failing into it just fails
 }
 
 /// A clause compiled to template cells in the code area.
@@ -36,6 +37,8 @@ struct CompiledClause {
     var line: Int32
     var column: Int32
     var predicate: Int32
+    /// Position in `EngineState.bodyProcedures` of the resolved procedures of the body goals.
+    var bodyProcStart: Int
 }
 
 /// A user predicate and its first-argument index.
@@ -50,6 +53,9 @@ struct PredicateInfo {
     var varListStart: Int
     var tableID: Int
     var isLibrary: Bool
+    /// The argument the index is built on: the first one, unless every clause has a
+    /// variable there and a later argument (up to the third) discriminates.
+    var indexArgument: Int = 1
 }
 
 /// Everything the hot loop touches, in one struct behind one pointer: no reference
@@ -65,6 +71,9 @@ struct EngineState {
     var preds = FlatBuffer<PredicateInfo>(capacity: 1 << 8)
     var pool = FlatBuffer<Int32>(capacity: 1 << 10)
     var hashPool = FlatBuffer<UInt64>(capacity: 1 << 4)
+    /// Per body goal: its procedure code + `procedureBias`, or 0 when unknown or dynamic
+    /// (a variable goal); lets a call skip the procedure-table lookup.
+    var bodyProcedures = FlatBuffer<UInt32>(capacity: 1 << 10)
     var procKeys = FlatBuffer<UInt64>(capacity: 1 << 10)
     var procValues = FlatBuffer<Int32>(capacity: 1 << 10)
     var procCount = 0
@@ -112,6 +121,8 @@ public final class PrologMachine {
     /// Limits applied to each query.
     public var limits = PrologLimits()
     var loadingLibrary = false
+    /// Set when a directive or initialization goal called halt/0.
+    public internal(set) var halted = false
 
     public init() {
         st = .allocate(capacity: 1)

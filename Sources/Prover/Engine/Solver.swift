@@ -12,7 +12,7 @@ enum Builtin: Int32, CaseIterable {
     case write, print, writeln, writeq, writeCanonical, nl, halt, throw_
     case tblAdd, tblClauses, tblDone
     case atomCodes, atomLength, atomChars, charCode, numberCodes, atomNumber, atomConcat
-    case abolishAllTables, repeatGoal, variant, notVariant
+    case abolishAllTables, repeatGoal, variant, notVariant, catchGoal, catchExit
 
     var signature: (String, Int) {
         switch self {
@@ -89,6 +89,8 @@ enum Builtin: Int32, CaseIterable {
         case .abolishAllTables: return ("abolish_all_tables", 0)
         case .repeatGoal: return ("repeat", 0)
         case .variant: return ("=@=", 2)
+        case .catchGoal: return ("catch", 3)
+        case .catchExit: return ("$catch_exit", 1)
         case .notVariant: return ("\\=@=", 2)
         }
     }
@@ -144,6 +146,27 @@ extension PrologMachine {
     func run(_ start: Int, stopCP: Int) throws -> Bool {
         var frame = start
         while true {
+            do {
+                return try runUnprotected(frame, stopCP: stopCP)
+            } catch let e as PrologError {
+                guard let recovery = try recover(from: e, stopCP: stopCP) else { throw e }
+                frame = recovery
+            }
+        }
+    }
+
+    /// The run loop proper; a negative `start` backtracks first.
+    func runUnprotected(_ start: Int, stopCP: Int) throws -> Bool {
+        var frame = start
+        if frame < 0 {
+            var next = -1
+            while next < 0 {
+                if st.pointee.cps.count <= stopCP { return false }
+                next = try resume()
+            }
+            frame = next
+        }
+        while true {
             if frame == 0 { return true }
             var next = try step(frame)
             while next < 0 {
@@ -156,12 +179,51 @@ extension PrologMachine {
 
     /// Backtracks into the newest choice point for another solution.
     func redo(stopCP: Int) throws -> Bool {
-        var next = -1
-        while next < 0 {
-            if st.pointee.cps.count <= stopCP { return false }
-            next = try resume()
+        try run(-1, stopCP: stopCP)
+    }
+
+    /// catch/3: finds the newest active catch whose catcher unifies with the error's
+    /// ball, restores the state it saved and returns the frame of its recovery goal.
+    func recover(from e: PrologError, stopCP: Int) throws -> Int? {
+        var i = st.pointee.cps.count - 1
+        while i >= stopCP {
+            let cp = st.pointee.cps.base[i]
+            if cp.kind == ChoiceKind.catchGoal {
+                untrail(to: cp.trailTop)
+                st.pointee.heap.count = cp.heapTop
+                st.pointee.cps.count = i
+                updateHB()
+                guard let ball = try? errorBall(e) else { return nil }
+                let heap = st.pointee.heap.base
+                let goal = deref(heap[cp.frame])
+                let mark = st.pointee.trail.count
+                let savedHB = st.pointee.hb
+                st.pointee.hb = st.pointee.heap.count
+                let ok = unify(heap[payload(goal) + 2], ball)
+                st.pointee.hb = savedHB
+                if ok {
+                    let next = Int(truncatingIfNeeded: heap[cp.frame + 1])
+                    let cutB = Int(truncatingIfNeeded: heap[cp.frame + 2] & 0xFFFF_FFFF)
+                    return newFrame(heap[payload(goal) + 3], next: next, cutB: cutB, info: heap[cp.frame + 3])
+                }
+                untrail(to: mark)
+            }
+            i -= 1
         }
-        return try run(next, stopCP: stopCP)
+        return nil
+    }
+
+    /// The error as a heap term: the ball of throw/1, or `error(Formal, Context)`.
+    func errorBall(_ e: PrologError) throws -> Cell {
+        let text = e.fromThrow ? e.term : "error(\(e.term), context(\(quoteAtom(e.goal))))"
+        let read = try PrologReader.readTerm(text)
+        var compiler = ClauseCompiler(machine: self)
+        let mark = st.pointee.code.count
+        defer { st.pointee.code.count = mark }
+        let cell = compiler.emit(read.term)
+        ensureRegisters(compiler.varCount + 1)
+        try ensureHeap(st.pointee.code.count - mark + 16)
+        return buildTerm(cell, code: st.pointee.code.base)
     }
 
     func resume() throws -> Int {
@@ -186,6 +248,10 @@ extension PrologMachine {
             return try nextTableAnswer(top)
         case ChoiceKind.repeatForever:
             return cp.frame
+        case ChoiceKind.catchGoal:
+            st.pointee.cps.count = top
+            updateHB()
+            return -1
         case ChoiceKind.dead:
             st.pointee.cps.count = top
             updateHB()
@@ -256,12 +322,13 @@ extension PrologMachine {
         if k == 0 { return next }
         let info = ((heap[frame + 3] >> 32) + 1) << 32 | UInt64(ci)
         let fbase = st.pointee.heap.count
+        let procs = st.pointee.bodyProcedures.base
         st.pointee.heap.count = fbase + 4 * k
         var i = 0
         while i < k {
             let fr = fbase + 4 * i
             heap[fr + 1] = i == k - 1 ? UInt64(truncatingIfNeeded: next) : UInt64(fr + 4)
-            heap[fr + 2] = UInt64(cutParent)
+            heap[fr + 2] = UInt64(cutParent) | UInt64(procs[clause.bodyProcStart + i]) << 32
             heap[fr + 3] = info
             buildInto(fr, code[clause.bodyStart + i], code: code)
             i += 1
@@ -285,7 +352,7 @@ extension PrologMachine {
         let heap = st.pointee.heap.base
         if Int(truncatingIfNeeded: heap[frame + 3] >> 32) >= st.pointee.depthLimit { throw PrologLimitExceeded(limit: "depth") }
         var key: Cell = 0
-        if arity > 0 { key = firstArgKey(heap[goalArgs + 1]) }
+        if arity > 0 { key = firstArgKey(heap[goalArgs + pred.indexArgument]) }
         var pos = pred.listStart
         if pred.hashStart >= 0 && key != 0 {
             let hp = st.pointee.hashPool.base
@@ -325,12 +392,27 @@ extension PrologMachine {
         default:
             throw error("type_error(callable, \(format(goal, quoted: true)))", frame)
         }
-        guard let proc = lookupProcedure(f) else {
-            throw error("existence_error(procedure, \(indicator(f)))", frame)
+        let cached = heap[frame + 2] >> 32
+        let proc: Int32
+        if cached != 0 {
+            proc = Int32(truncatingIfNeeded: Int(cached) - procedureBias)
+        } else {
+            guard let p = lookupProcedure(f) else {
+                throw error("existence_error(procedure, \(indicator(f)))", frame)
+            }
+            proc = p
         }
         if proc >= 0 { return try callPredicate(Int(proc), frame: frame, goalArgs: args, arity: functorArity(f)) }
+        return try callBuiltin(proc, frame: frame, goal: goal, functor: f, args: args)
+    }
+
+    /// Executes a builtin or control construct (kept out of `step` so that the common
+    /// path, a user predicate call, has a small stack frame).
+    @inline(never)
+    func callBuiltin(_ proc: Int32, frame: Int, goal: Cell, functor f: Cell, args: Int) throws -> Int {
+        let heap = st.pointee.heap.base
         let next = Int(truncatingIfNeeded: heap[frame + 1])
-        let cutB = Int(truncatingIfNeeded: heap[frame + 2])
+        let cutB = Int(truncatingIfNeeded: heap[frame + 2] & 0xFFFF_FFFF)
         let info = heap[frame + 3]
         @inline(__always) func arg(_ i: Int) -> Cell { st.pointee.heap.base[args + i] }
         switch Builtin(rawValue: -proc)! {
@@ -507,7 +589,9 @@ extension PrologMachine {
         case .throw_:
             let t = deref(arg(1))
             if tagOf(t) == Tag.ref { throw error("instantiation_error", frame) }
-            throw error(format(t, quoted: true, spacing: true), frame)
+            var e = error(format(t, quoted: true, spacing: true), frame)
+            e.fromThrow = true
+            throw e
         case .tblAdd:
             return try tableAdd(arg(1), arg(2))
         case .tblClauses:
@@ -524,6 +608,30 @@ extension PrologMachine {
         case .variant, .notVariant:
             let same = try variantKey(arg(1)) == variantKey(arg(2))
             return same == (proc == -Builtin.variant.rawValue) ? next : -1
+        case .catchGoal:
+            let i = st.pointee.cps.count
+            pushChoicePoint(kind: ChoiceKind.catchGoal, frame: frame, alt: 0, extra: 0)
+            let exit = newFrame(structure(functorCell("$catch_exit", 1), [makeInt(i)]), next: next, cutB: cutB, info: info)
+            return newFrame(arg(1), next: exit, cutB: st.pointee.cps.count, info: info)
+        case .catchExit:
+            // The goal exited: its catch is no longer active.
+            let i = intValue(deref(arg(1)))
+            if i < st.pointee.cps.count && st.pointee.cps.base[i].kind == ChoiceKind.catchGoal {
+                st.pointee.cps.base[i].kind = ChoiceKind.dead
+            }
+            return next
+        case .catchGoal:
+            let i = st.pointee.cps.count
+            pushChoicePoint(kind: ChoiceKind.catchGoal, frame: frame, alt: 0, extra: 0)
+            let exit = newFrame(structure(functorCell("$catch_exit", 1), [makeInt(i)]), next: next, cutB: cutB, info: info)
+            return newFrame(arg(1), next: exit, cutB: st.pointee.cps.count, info: info)
+        case .catchExit:
+            // The goal exited: its catch is no longer active.
+            let i = intValue(deref(arg(1)))
+            if i < st.pointee.cps.count && st.pointee.cps.base[i].kind == ChoiceKind.catchGoal {
+                st.pointee.cps.base[i].kind = ChoiceKind.dead
+            }
+            return next
         case .repeatGoal:
             pushChoicePoint(kind: ChoiceKind.repeatForever, frame: next, alt: 0, extra: 0)
             return next
@@ -540,7 +648,7 @@ extension PrologMachine {
 
     func callUntabled(_ pred: PredicateInfo, frame: Int, goalArgs: Int, arity: Int) throws -> Int {
         var key: Cell = 0
-        if arity > 0 { key = firstArgKey(st.pointee.heap.base[goalArgs + 1]) }
+        if arity > 0 { key = firstArgKey(st.pointee.heap.base[goalArgs + pred.indexArgument]) }
         return try tryClauses(frame, pos: pred.listStart, key: key, cutParent: st.pointee.cps.count, retry: false)
     }
 

@@ -4,7 +4,7 @@ extension PrologMachine {
     /// space after argument commas (the top level's style); `varNames` names variables by
     /// heap index (others print as `_G123`). Terms deeper than `maxDepth` print `...`.
     func format(_ c: Cell, quoted: Bool, ignoreOps: Bool = false, spacing: Bool = false,
-                varNames: [Int: String] = [:], maxDepth: Int = 10_000) -> String {
+                varNames: [Int: String] = [:], maxDepth: Int = 3_000) -> String {
         var out = ""
         var budget = 1_000_000
         write(c, prec: 1200, quoted: quoted, ignoreOps: ignoreOps, spacing: spacing, varNames: varNames,
@@ -152,7 +152,7 @@ extension PrologMachine {
         var a = deref(a0), b = deref(b0)
         while true {
             budget -= 1
-            if budget <= 0 || depth > 20_000 { return 0 }
+            if budget <= 0 || depth > 200_000 { return 0 }
             if a == b { return 0 }
             let ra = rank(a), rb = rank(b)
             if ra != rb { return ra < rb ? -1 : 1 }

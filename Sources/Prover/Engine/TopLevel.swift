@@ -14,6 +14,8 @@ public struct PrologTopLevelResult: Sendable {
     public var error: String?
     /// True when every answer was found (the search space was exhausted).
     public var exhausted: Bool
+    /// True when the program called halt/0.
+    public var halted = false
 }
 
 extension PrologMachine {
@@ -68,6 +70,11 @@ extension PrologMachine {
     /// Prints at most `maxAnswers` answers (1 unless `all`).
     @discardableResult
     public func topLevel(_ goal: String, all: Bool = false, maxAnswers: Int = .max) -> PrologTopLevelResult {
+        (try? LargeStack.run { self.topLevelOnThisStack(goal, all: all, maxAnswers: maxAnswers) })
+            ?? PrologTopLevelResult(answers: [], error: "internal error", exhausted: false)
+    }
+
+    func topLevelOnThisStack(_ goal: String, all: Bool, maxAnswers: Int) -> PrologTopLevelResult {
         var result = PrologTopLevelResult(answers: [], error: nil, exhausted: false)
         let limit = all ? maxAnswers : 1
         do {
@@ -96,6 +103,8 @@ extension PrologMachine {
                 emit(text + " ;\n")
                 found = try redo(stopCP: 0)
             }
+        } catch is PrologHalt {
+            result.halted = true
         } catch {
             emit("\(error)\n")
             result.error = "\(error)"
@@ -149,6 +158,10 @@ extension PrologMachine {
     /// All answers of `goal` as bindings (no printing); throws syntax errors, errors and
     /// limits.
     public func solve(_ goal: String, maxAnswers: Int = .max) throws -> [[PrologBinding]] {
+        try LargeStack.run { try self.solveOnThisStack(goal, maxAnswers: maxAnswers) }
+    }
+
+    func solveOnThisStack(_ goal: String, maxAnswers: Int) throws -> [[PrologBinding]] {
         let read = try PrologReader.readTerm(goal)
         let (frame, vars) = try prepareGoal(read.term, variableNames: read.variableNames)
         var answers: [[PrologBinding]] = []

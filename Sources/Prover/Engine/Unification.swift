@@ -38,6 +38,19 @@ extension PrologMachine {
 
     /// General unification of two heap terms (no occurs check), iterative.
     func unify(_ a: Cell, _ b: Cell) -> Bool {
+        // Fast path: a variable on either side, or equal cells, needs no stack.
+        let da = deref(a), db = deref(b)
+        if da == db { return true }
+        if tagOf(da) == Tag.ref {
+            if tagOf(db) == Tag.ref && payload(db) > payload(da) { bind(db, da) } else { bind(da, db) }
+            return true
+        }
+        if tagOf(db) == Tag.ref { bind(db, da); return true }
+        if tagOf(da) != Tag.str && tagOf(da) != Tag.big { return false }
+        return unifyStructures(da, db)
+    }
+
+    func unifyStructures(_ a: Cell, _ b: Cell) -> Bool {
         var sp = 0
         st.pointee.pdl.reserve(2)
         var pdl = st.pointee.pdl.base
@@ -196,8 +209,24 @@ extension PrologMachine {
             let n = functorArity(f)
             let h = st.pointee.heap.count
             st.pointee.heap.count = h + n + 1
-            st.pointee.heap.base[h] = f
-            for i in 1...n { buildInto(h + i, code[pt + i], code: code) }
+            let heap = st.pointee.heap.base
+            let regs = st.pointee.regs.base
+            heap[h] = f
+            for i in 1...n {
+                let a = code[pt + i]
+                if tagOf(a) == Tag.tvar {
+                    if tvarIsFirst(a) {
+                        heap[h + i] = makeRef(h + i)
+                        regs[tvarNumber(a)] = makeRef(h + i)
+                    } else {
+                        heap[h + i] = regs[tvarNumber(a)]
+                    }
+                } else if tagOf(a) == Tag.str {
+                    buildInto(h + i, a, code: code)
+                } else {
+                    heap[h + i] = a
+                }
+            }
             return makeStr(h)
         case Tag.tvar:
             if !tvarIsFirst(t) { return st.pointee.regs.base[tvarNumber(t)] }
@@ -262,7 +291,8 @@ extension PrologMachine {
                     cells[slot] = makeTVar(tvarNumber(c), first: false)
                     return
                 case Tag.str:
-                    if depth > 20_000 || cells.count > st.pointee.heapLimit { throw PrologLimitExceeded(limit: "memory") }
+                    if depth > 200_000 { throw PrologLimitExceeded(limit: "term depth") }
+                    if cells.count > st.pointee.heapLimit { throw PrologLimitExceeded(limit: "memory") }
                     let p = payload(c)
                     let f = st.pointee.heap.base[p]
                     let n = functorArity(f)

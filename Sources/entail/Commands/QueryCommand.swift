@@ -29,6 +29,7 @@ struct QueryCommand: ParsableCommand {
             throw ExitCode(2)
         }
         machine.runInitialization()
+        if machine.halted { return }
         machine.limits = PrologLimits(steps: maxSteps, depth: maxDepth, seconds: timeout)
         let result = machine.topLevel(goal, all: all)
         if result.error != nil { throw ExitCode(1) }

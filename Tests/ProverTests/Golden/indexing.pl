@@ -11,3 +11,8 @@ len([_|T], N) :- len(T, M), N is M + 1.
 % query: color(nothing, C)
 % query: color(3, C)
 % query-all: color(plum, C)
+% When every clause has a variable first argument, the second argument is indexed.
+rm(_, [], []).
+rm(P, [X|Xs], Ys) :- X =:= P, !, rm(P, Xs, Ys).
+rm(P, [X|Xs], [X|Ys]) :- rm(P, Xs, Ys).
+% query-all: rm(2, [1,2,3,2], L)
