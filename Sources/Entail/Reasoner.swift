@@ -148,9 +148,28 @@ public struct Reasoner: Sendable {
                 return .failure(Failure(message: notUnderstood.joined(separator: "; "), repairs: theory.repairs, translations: theory.translations))
             }
             let all = (formalPremises + translated).sorted { $0.0 < $1.0 }
-            theory.premises = all.map(\.1)
-            theory.premiseNumbers = all.map(\.0)
-            theory.conclusion = goal
+            var formulas = all.map(\.1) + [goal]
+            let numbers = all.map(\.0)
+            func role(_ index: Int) -> String { index < numbers.count ? "premise \(numbers[index] + 1)" : "conclusion" }
+            // One signature for the whole theory: a name with two arities is an error that
+            // names both uses, or, tolerantly, renamed at its later uses and reported.
+            if tolerant {
+                let repaired = ArityRepair.repairing(formulas)
+                formulas = repaired.formulas
+                for r in repaired.repairs {
+                    let kind = r.isPredicate ? "predicate" : "function"
+                    theory.repairs.append("\(r.formulaIndices.map(role).joined(separator: ", ")): '\(r.name)' used as a \(kind) of arity \(r.arity) after another use with a different arity; renamed to '\(r.renamedTo)'")
+                }
+            } else {
+                do { _ = try Signature.infer(from: formulas) } catch let e as SignatureError {
+                    func use(_ u: SymbolUse) -> String { "as a \(u.isPredicate ? "predicate" : "function") of arity \(u.arity) in \(role(u.formulaIndex))" }
+                    return .failure(Failure(message: "\(problem.id): '\(e.name)' is used \(use(e.first)) and \(use(e.second)) (--tolerant renames one)",
+                                            repairs: theory.repairs, translations: theory.translations))
+                }
+            }
+            theory.premises = Array(formulas.dropLast())
+            theory.premiseNumbers = numbers
+            theory.conclusion = formulas[formulas.count - 1]
             return .success(theory)
         } catch let failure as Failure {
             return .failure(failure)

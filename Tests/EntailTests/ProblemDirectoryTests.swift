@@ -96,6 +96,21 @@ final class ProblemDirectoryTests: XCTestCase {
         XCTAssertEqual(Reasoner(parser: .model).solve(problem).verdict, .error)
     }
 
+    func testOneNameWithTwoAritiesIsAnErrorNamingBothUsesOrARepair() throws {
+        let problem = try XCTUnwrap(ProblemFileReader.parse("""
+            axiom: Owns(bob, car)
+            axiom: all x. (Owns(x) -> Rich(x))
+            goal: Rich(bob)
+            """, file: "arity.problem").first)
+        let strict = Reasoner().solve(problem)
+        XCTAssertEqual(strict.verdict, .error)
+        guard case .error(let message)? = strict.certificate else { return XCTFail() }
+        XCTAssertTrue(message.contains("'Owns'") && message.contains("premise 1") && message.contains("premise 2"), message)
+        let tolerant = Reasoner(tolerant: true).solve(problem)
+        XCTAssertEqual(tolerant.verdict, .unknown, tolerant.humanReadable())
+        XCTAssertTrue(tolerant.repairs.contains { $0.contains("premise 2") && $0.contains("Owns") }, "\(tolerant.repairs)")
+    }
+
     func testParseErrorsArePositioned() throws {
         let problem = try XCTUnwrap(ProblemFileReader.parse("""
             axiom: all x. (P(x) -> )
