@@ -72,9 +72,9 @@ extension GGMLType {
         for k in 0..<4 {
             let lane = ((SIMD8<UInt32>(repeating: w[k]) &>> shifts) & 0xF) | magic
             let f = unsafeBitCast(lane, to: SIMD8<Float>.self) - 8388608
-            s += f * xr.loadUnaligned(fromByteOffset: 128 * b + 32 * k, as: SIMD8<Float>.self)
+            s = s.addingProduct(f, xr.loadUnaligned(fromByteOffset: 128 * b + 32 * k, as: SIMD8<Float>.self))
         }
-        acc += s * d
+        acc = acc.addingProduct(s, d)
         offset += m * xsums[b]
     }
     return acc.sum() + offset
@@ -93,9 +93,9 @@ extension GGMLType {
         for k in 0..<4 {
             let lane = ((SIMD8<UInt32>(repeating: w[k]) &>> shifts) & 0xF) | magic
             let f = unsafeBitCast(lane, to: SIMD8<Float>.self) - 8388616
-            s += f * xr.loadUnaligned(fromByteOffset: 128 * b + 32 * k, as: SIMD8<Float>.self)
+            s = s.addingProduct(f, xr.loadUnaligned(fromByteOffset: 128 * b + 32 * k, as: SIMD8<Float>.self))
         }
-        acc += s * d
+        acc = acc.addingProduct(s, d)
     }
     return acc.sum()
 }
@@ -115,9 +115,9 @@ extension GGMLType {
             let words = SIMD8<UInt32>(w[0], w[0], w[0], w[0], w[1], w[1], w[1], w[1])
             let lane = (((words &>> shifts) & 0xFF) ^ flip) | magic
             let f = unsafeBitCast(lane, to: SIMD8<Float>.self) - 8388736
-            s += f * xr.loadUnaligned(fromByteOffset: 128 * b + 32 * k, as: SIMD8<Float>.self)
+            s = s.addingProduct(f, xr.loadUnaligned(fromByteOffset: 128 * b + 32 * k, as: SIMD8<Float>.self))
         }
-        acc += s * d
+        acc = acc.addingProduct(s, d)
     }
     return acc.sum()
 }
@@ -127,7 +127,7 @@ extension GGMLType {
     let ar = UnsafeRawPointer(a), br = UnsafeRawPointer(b)
     var i = 0
     while i + 16 <= count {
-        acc += ar.loadUnaligned(fromByteOffset: 4 * i, as: SIMD16<Float>.self) * br.loadUnaligned(fromByteOffset: 4 * i, as: SIMD16<Float>.self)
+        acc = acc.addingProduct(ar.loadUnaligned(fromByteOffset: 4 * i, as: SIMD16<Float>.self), br.loadUnaligned(fromByteOffset: 4 * i, as: SIMD16<Float>.self))
         i += 16
     }
     var s = acc.sum()
