@@ -49,4 +49,25 @@ final class KernelTests: XCTestCase {
             }
         }
     }
+
+    func testMultiDotMatchesReference() {
+        var rng = SeededGenerator(seed: 11)
+        let n = 128
+        for type in [GGMLType.q4_1, .q4_0, .q8_0] {
+            let row = randomRow(type, blocks: n / 32, rng: &rng)
+            var ref = [Float](repeating: 0, count: n)
+            row.withUnsafeBytes { type.dequantize($0.baseAddress!, count: n, into: &ref) }
+            for count in 1...4 {
+                let xs = (0..<(count * n)).map { _ in Float.random(in: -1...1, using: &rng) }
+                var input = xs
+                if type != .q8_0 { for t in 0..<count { xs.withUnsafeBufferPointer { permuteForNibbles($0.baseAddress! + t * n, count: n, into: &input[t * n]) } } }
+                var out = [Float](repeating: 0, count: 4)
+                row.withUnsafeBytes { multiDot(type, $0.baseAddress!, input, columns: n, count: count, &out) }
+                for t in 0..<count {
+                    let expected = (0..<n).map { Double(ref[$0]) * Double(xs[t * n + $0]) }.reduce(0, +)
+                    XCTAssertEqual(Double(out[t]), expected, accuracy: 1e-3 * max(1, abs(expected)), "\(type.name) count \(count) vector \(t) seed 11")
+                }
+            }
+        }
+    }
 }

@@ -134,3 +134,61 @@ extension GGMLType {
     while i < count { s += a[i] * b[i]; i += 1 }
     return s
 }
+
+/// One block of a 4-bit row, dequantized into four permuted lane groups.
+@inline(__always) func nibbleBlock(_ p: UnsafeRawPointer, hasMin: Bool) -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
+    let d = halfToFloat(p, 0)
+    let m = hasMin ? halfToFloat(p, 2) : -8 * d
+    let w = p.loadUnaligned(fromByteOffset: hasMin ? 4 : 2, as: SIMD4<UInt32>.self)
+    @inline(__always) func group(_ k: Int) -> SIMD8<Float> {
+        let lane = ((SIMD8<UInt32>(repeating: w[k]) &>> nibbleShifts) & 0xF) | floatMagic
+        return (unsafeBitCast(lane, to: SIMD8<Float>.self) - 8388608) * d + m
+    }
+    return (group(0), group(1), group(2), group(3))
+}
+
+/// One Q8_0 block, dequantized into four lane groups (natural order).
+@inline(__always) func byteBlock(_ p: UnsafeRawPointer) -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
+    let d = halfToFloat(p, 0)
+    @inline(__always) func group(_ k: Int) -> SIMD8<Float> {
+        let w = p.loadUnaligned(fromByteOffset: 2 + 8 * k, as: SIMD2<UInt32>.self)
+        let words = SIMD8<UInt32>(w[0], w[0], w[0], w[0], w[1], w[1], w[1], w[1])
+        let lane = (((words &>> byteShifts) & 0xFF) ^ 0x80) | floatMagic
+        return (unsafeBitCast(lane, to: SIMD8<Float>.self) - 8388736) * d
+    }
+    return (group(0), group(1), group(2), group(3))
+}
+
+/// Dots one quantized row (Q4_1, Q4_0 or Q8_0) with up to four activation vectors at once,
+/// dequantizing each block once. `x` holds the vectors `columns` apart (permuted for 4-bit
+/// types); results go to `out[0..<count]`.
+@inline(__always) func multiDot(_ type: GGMLType, _ row: UnsafeRawPointer, _ x: UnsafePointer<Float>, columns: Int, count: Int,
+                                _ out: UnsafeMutablePointer<Float>) {
+    var a0 = SIMD8<Float>(), a1 = SIMD8<Float>(), a2 = SIMD8<Float>(), a3 = SIMD8<Float>()
+    let xr = UnsafeRawPointer(x)
+    let blocks = columns / 32
+    let rowStride = 4 * columns
+    for b in 0..<blocks {
+        let g: (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>)
+        switch type {
+        case .q4_1: g = nibbleBlock(row + 20 * b, hasMin: true)
+        case .q4_0: g = nibbleBlock(row + 18 * b, hasMin: false)
+        default: g = byteBlock(row + 34 * b)
+        }
+        @inline(__always) func dot(_ t: Int) -> SIMD8<Float> {
+            let base = t * rowStride + 128 * b
+            var s = g.0 * xr.loadUnaligned(fromByteOffset: base, as: SIMD8<Float>.self)
+            s = s.addingProduct(g.1, xr.loadUnaligned(fromByteOffset: base + 32, as: SIMD8<Float>.self))
+            s = s.addingProduct(g.2, xr.loadUnaligned(fromByteOffset: base + 64, as: SIMD8<Float>.self))
+            return s.addingProduct(g.3, xr.loadUnaligned(fromByteOffset: base + 96, as: SIMD8<Float>.self))
+        }
+        a0 += dot(0)
+        if count > 1 { a1 += dot(1) }
+        if count > 2 { a2 += dot(2) }
+        if count > 3 { a3 += dot(3) }
+    }
+    out[0] = a0.sum()
+    if count > 1 { out[1] = a1.sum() }
+    if count > 2 { out[2] = a2.sum() }
+    if count > 3 { out[3] = a3.sum() }
+}

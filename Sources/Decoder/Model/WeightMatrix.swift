@@ -23,6 +23,8 @@ public struct WeightMatrix: @unchecked Sendable {
 
     /// Batches of at most this many rows use the dot kernels; larger ones use sgemm.
     static let gemmThreshold = 4
+    /// Batches of 2...multiDotLimit rows of 4-bit/8-bit weights use `multiDot`.
+    static let multiDotLimit = 32
     /// Rows dequantized per sgemm call.
     static let panelRows = 256
 
@@ -33,7 +35,33 @@ public struct WeightMatrix: @unchecked Sendable {
         let range = rowRange ?? 0..<rows
         let stride = outputStride ?? rows
         let n = columns
-        if batch < Self.gemmThreshold {
+        let multi = (type == .q4_1 || type == .q4_0 || type == .q8_0) && batch > 1 && batch <= Self.multiDotLimit
+        if multi {
+            // Each block is dequantized once per group of four vectors; rows split across threads.
+            var xg = x
+            if type != .q8_0 {
+                for t in 0..<batch { permuteForNibbles(x + t * n, count: n, into: scratch.permutedBatch + t * n) }
+                xg = UnsafePointer(scratch.permutedBatch)
+            }
+            let perChunk = (range.count + threads - 1) / threads
+            parallelFor(threads) { c in
+                let lo = range.lowerBound + c * perChunk, hi = min(range.upperBound, lo + perChunk)
+                guard lo < hi else { return }
+                var out = SIMD4<Float>()
+                for r in lo..<hi {
+                    let row = self.rowPointer(r)
+                    var t = 0
+                    while t < batch {
+                        let k = min(4, batch - t)
+                        withUnsafeMutableBytes(of: &out) { o in
+                            multiDot(self.type, row, xg + t * n, columns: n, count: k, o.baseAddress!.assumingMemoryBound(to: Float.self))
+                        }
+                        for i in 0..<k { y[(t + i) * stride + r - range.lowerBound] = out[i] }
+                        t += 4
+                    }
+                }
+            }
+        } else if batch < Self.gemmThreshold {
             let chunks = threads
             let perChunk = (range.count + chunks - 1) / chunks
             let work: (Int) -> Void = { c in
