@@ -35,9 +35,10 @@ extension GGMLType {
     }
 }
 
-@usableFromInline let nibbleShifts = SIMD8<UInt32>(0, 8, 16, 24, 4, 12, 20, 28)
-@usableFromInline let byteShifts = SIMD8<UInt32>(0, 8, 16, 24, 0, 8, 16, 24)
-@usableFromInline let floatMagic = SIMD8<UInt32>(repeating: 0x4B00_0000)
+// Computed properties, not globals: a global `let` costs a `swift_once` check per use.
+@inline(__always) var nibbleShifts: SIMD8<UInt32> { SIMD8<UInt32>(0, 8, 16, 24, 4, 12, 20, 28) }
+@inline(__always) var byteShifts: SIMD8<UInt32> { SIMD8<UInt32>(0, 8, 16, 24, 0, 8, 16, 24) }
+@inline(__always) var floatMagic: SIMD8<UInt32> { SIMD8<UInt32>(repeating: 0x4B00_0000) }
 
 /// Dequantizes a Q4_1 (`bias` 0, with `hasMin`) or Q4_0 (`bias` 8) row into the permuted
 /// lane order (see `permuteForNibbles`).
@@ -59,25 +60,27 @@ extension GGMLType {
 }
 
 /// Q4_1 row · permuted activations (`xsums`: per-block sums of the activations).
+/// Four accumulators (one per lane group) keep the FMA dependency chains short.
 @inline(__always) func dotQ4_1(_ row: UnsafeRawPointer, _ xp: UnsafePointer<Float>, _ xsums: UnsafePointer<Float>, blocks: Int) -> Float {
-    var acc = SIMD8<Float>()
+    var a0 = SIMD8<Float>(), a1 = SIMD8<Float>(), a2 = SIMD8<Float>(), a3 = SIMD8<Float>()
     var offset: Float = 0
     let xr = UnsafeRawPointer(xp)
-    let magic = floatMagic, shifts = nibbleShifts
     for b in 0..<blocks {
         let p = row + 20 * b
         let d = halfToFloat(p, 0), m = halfToFloat(p, 2)
         let w = p.loadUnaligned(fromByteOffset: 4, as: SIMD4<UInt32>.self)
-        var s = SIMD8<Float>()
-        for k in 0..<4 {
-            let lane = ((SIMD8<UInt32>(repeating: w[k]) &>> shifts) & 0xF) | magic
-            let f = unsafeBitCast(lane, to: SIMD8<Float>.self) - 8388608
-            s = s.addingProduct(f, xr.loadUnaligned(fromByteOffset: 128 * b + 32 * k, as: SIMD8<Float>.self))
+        @inline(__always) func group(_ k: Int) -> SIMD8<Float> {
+            let lane = ((SIMD8<UInt32>(repeating: w[k]) &>> nibbleShifts) & 0xF) | floatMagic
+            return (unsafeBitCast(lane, to: SIMD8<Float>.self) - 8388608) * d
         }
-        acc = acc.addingProduct(s, d)
+        let x = 128 * b
+        a0 = a0.addingProduct(group(0), xr.loadUnaligned(fromByteOffset: x, as: SIMD8<Float>.self))
+        a1 = a1.addingProduct(group(1), xr.loadUnaligned(fromByteOffset: x + 32, as: SIMD8<Float>.self))
+        a2 = a2.addingProduct(group(2), xr.loadUnaligned(fromByteOffset: x + 64, as: SIMD8<Float>.self))
+        a3 = a3.addingProduct(group(3), xr.loadUnaligned(fromByteOffset: x + 96, as: SIMD8<Float>.self))
         offset += m * xsums[b]
     }
-    return acc.sum() + offset
+    return ((a0 + a1) + (a2 + a3)).sum() + offset
 }
 
 /// Q4_0 row · permuted activations.
@@ -102,24 +105,17 @@ extension GGMLType {
 
 /// Q8_0 row · activations (natural order).
 @inline(__always) func dotQ8_0(_ row: UnsafeRawPointer, _ x: UnsafePointer<Float>, blocks: Int) -> Float {
-    var acc = SIMD8<Float>()
+    var a0 = SIMD8<Float>(), a1 = SIMD8<Float>(), a2 = SIMD8<Float>(), a3 = SIMD8<Float>()
     let xr = UnsafeRawPointer(x)
-    let magic = floatMagic, shifts = byteShifts
-    let flip = SIMD8<UInt32>(repeating: 0x80)
     for b in 0..<blocks {
-        let p = row + 34 * b
-        let d = halfToFloat(p, 0)
-        var s = SIMD8<Float>()
-        for k in 0..<4 {
-            let w = p.loadUnaligned(fromByteOffset: 2 + 8 * k, as: SIMD2<UInt32>.self)
-            let words = SIMD8<UInt32>(w[0], w[0], w[0], w[0], w[1], w[1], w[1], w[1])
-            let lane = (((words &>> shifts) & 0xFF) ^ flip) | magic
-            let f = unsafeBitCast(lane, to: SIMD8<Float>.self) - 8388736
-            s = s.addingProduct(f, xr.loadUnaligned(fromByteOffset: 128 * b + 32 * k, as: SIMD8<Float>.self))
-        }
-        acc = acc.addingProduct(s, d)
+        let g = byteBlock(row + 34 * b)
+        let base = 128 * b
+        a0 = a0.addingProduct(g.0, xr.loadUnaligned(fromByteOffset: base, as: SIMD8<Float>.self))
+        a1 = a1.addingProduct(g.1, xr.loadUnaligned(fromByteOffset: base + 32, as: SIMD8<Float>.self))
+        a2 = a2.addingProduct(g.2, xr.loadUnaligned(fromByteOffset: base + 64, as: SIMD8<Float>.self))
+        a3 = a3.addingProduct(g.3, xr.loadUnaligned(fromByteOffset: base + 96, as: SIMD8<Float>.self))
     }
-    return acc.sum()
+    return ((a0 + a1) + (a2 + a3)).sum()
 }
 
 @inline(__always) func dotF32(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
@@ -165,6 +161,7 @@ extension GGMLType {
 @inline(__always) func multiDot(_ type: GGMLType, _ row: UnsafeRawPointer, _ x: UnsafePointer<Float>, columns: Int, count: Int,
                                 _ out: UnsafeMutablePointer<Float>) {
     var a0 = SIMD8<Float>(), a1 = SIMD8<Float>(), a2 = SIMD8<Float>(), a3 = SIMD8<Float>()
+    var c0 = SIMD8<Float>(), c1 = SIMD8<Float>(), c2 = SIMD8<Float>(), c3 = SIMD8<Float>()
     let xr = UnsafeRawPointer(x)
     let blocks = columns / 32
     let rowStride = 4 * columns
@@ -175,18 +172,26 @@ extension GGMLType {
         case .q4_0: g = nibbleBlock(row + 18 * b, hasMin: false)
         default: g = byteBlock(row + 34 * b)
         }
-        @inline(__always) func dot(_ t: Int) -> SIMD8<Float> {
-            let base = t * rowStride + 128 * b
-            var s = g.0 * xr.loadUnaligned(fromByteOffset: base, as: SIMD8<Float>.self)
-            s = s.addingProduct(g.1, xr.loadUnaligned(fromByteOffset: base + 32, as: SIMD8<Float>.self))
-            s = s.addingProduct(g.2, xr.loadUnaligned(fromByteOffset: base + 64, as: SIMD8<Float>.self))
-            return s.addingProduct(g.3, xr.loadUnaligned(fromByteOffset: base + 96, as: SIMD8<Float>.self))
+        let base = 128 * b
+        @inline(__always) func x(_ t: Int, _ k: Int) -> SIMD8<Float> {
+            xr.loadUnaligned(fromByteOffset: t * rowStride + base + 32 * k, as: SIMD8<Float>.self)
         }
-        a0 += dot(0)
-        if count > 1 { a1 += dot(1) }
-        if count > 2 { a2 += dot(2) }
-        if count > 3 { a3 += dot(3) }
+        a0 = a0.addingProduct(g.0, x(0, 0)); c0 = c0.addingProduct(g.1, x(0, 1))
+        a0 = a0.addingProduct(g.2, x(0, 2)); c0 = c0.addingProduct(g.3, x(0, 3))
+        if count > 1 {
+            a1 = a1.addingProduct(g.0, x(1, 0)); c1 = c1.addingProduct(g.1, x(1, 1))
+            a1 = a1.addingProduct(g.2, x(1, 2)); c1 = c1.addingProduct(g.3, x(1, 3))
+        }
+        if count > 2 {
+            a2 = a2.addingProduct(g.0, x(2, 0)); c2 = c2.addingProduct(g.1, x(2, 1))
+            a2 = a2.addingProduct(g.2, x(2, 2)); c2 = c2.addingProduct(g.3, x(2, 3))
+        }
+        if count > 3 {
+            a3 = a3.addingProduct(g.0, x(3, 0)); c3 = c3.addingProduct(g.1, x(3, 1))
+            a3 = a3.addingProduct(g.2, x(3, 2)); c3 = c3.addingProduct(g.3, x(3, 3))
+        }
     }
+    a0 += c0; a1 += c1; a2 += c2; a3 += c3
     out[0] = a0.sum()
     if count > 1 { out[1] = a1.sum() }
     if count > 2 { out[2] = a2.sum() }
