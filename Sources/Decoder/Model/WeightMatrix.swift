@@ -23,6 +23,8 @@ public struct WeightMatrix: @unchecked Sendable {
 
     /// Batches of at most this many rows use the dot kernels; larger ones use sgemm.
     static let gemmThreshold = 4
+    /// Batches of 2...multiDotLimit rows of 4-bit/8-bit weights use `multiDot`.
+    static let multiDotLimit = 32
     /// Rows dequantized per sgemm call.
     static let panelRows = 256
 
@@ -33,7 +35,33 @@ public struct WeightMatrix: @unchecked Sendable {
         let range = rowRange ?? 0..<rows
         let stride = outputStride ?? rows
         let n = columns
-        if batch < Self.gemmThreshold {
+        let multi = (type == .q4_1 || type == .q4_0 || type == .q8_0) && batch > 1 && batch <= Self.multiDotLimit
+        if multi {
+            // Each block is dequantized once per group of four vectors; rows split across threads.
+            var xg = x
+            if type != .q8_0 {
+                for t in 0..<batch { permuteForNibbles(x + t * n, count: n, into: scratch.permutedBatch + t * n) }
+                xg = UnsafePointer(scratch.permutedBatch)
+            }
+            let perChunk = (range.count + threads - 1) / threads
+            parallelFor(threads) { c in
+                let lo = range.lowerBound + c * perChunk, hi = min(range.upperBound, lo + perChunk)
+                guard lo < hi else { return }
+                var out = SIMD4<Float>()
+                for r in lo..<hi {
+                    let row = self.rowPointer(r)
+                    var t = 0
+                    while t < batch {
+                        let k = min(4, batch - t)
+                        withUnsafeMutableBytes(of: &out) { o in
+                            multiDot(self.type, row, xg + t * n, columns: n, count: k, o.baseAddress!.assumingMemoryBound(to: Float.self))
+                        }
+                        for i in 0..<k { y[(t + i) * stride + r - range.lowerBound] = out[i] }
+                        t += 4
+                    }
+                }
+            }
+        } else if batch < Self.gemmThreshold {
             let chunks = threads
             let perChunk = (range.count + chunks - 1) / chunks
             let work: (Int) -> Void = { c in
@@ -41,22 +69,38 @@ public struct WeightMatrix: @unchecked Sendable {
                 guard lo < hi else { return }
                 let tmp = scratch.thread(c)
                 for t in 0..<batch {
-                    let xt = x + t * n
+                    var xt = x + t * n
                     if self.type == .q4_1 { blockSums(xt, count: n, into: tmp.sums) }
+                    if self.type == .q4_1 || self.type == .q4_0 {
+                        permuteForNibbles(xt, count: n, into: tmp.permuted)
+                        xt = UnsafePointer(tmp.permuted)
+                    }
                     for r in lo..<hi { y[t * stride + r - range.lowerBound] = self.dotRow(r, xt, tmp) }
                 }
             }
             parallelFor(chunks, work)
         } else {
             let panels = (range.count + Self.panelRows - 1) / Self.panelRows
+            let nibbles = type == .q4_1 || type == .q4_0
+            var xg = x
+            if nibbles {
+                for t in 0..<batch { permuteForNibbles(x + t * n, count: n, into: scratch.permutedBatch + t * n) }
+                xg = UnsafePointer(scratch.permutedBatch)
+            }
             let work: (Int) -> Void = { c in
                 let tmp = scratch.thread(c)
                 var p = c
                 while p < panels {
                     let lo = range.lowerBound + p * Self.panelRows, hi = min(range.upperBound, lo + Self.panelRows)
-                    for r in lo..<hi { self.dequantizeRow(r, into: tmp.panel + (r - lo) * n) }
+                    for r in lo..<hi {
+                        if nibbles {
+                            dequantizeNibblesPermuted(self.rowPointer(r), blocks: n / 32, hasMin: self.type == .q4_1, into: tmp.panel + (r - lo) * n)
+                        } else {
+                            self.dequantizeRow(r, into: tmp.panel + (r - lo) * n)
+                        }
+                    }
                     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(batch), Int32(hi - lo), Int32(n),
-                                1, x, Int32(n), tmp.panel, Int32(n), 0, y + (lo - range.lowerBound), Int32(stride))
+                                1, xg, Int32(n), tmp.panel, Int32(n), 0, y + (lo - range.lowerBound), Int32(stride))
                     p += threads
                 }
             }
@@ -84,19 +128,25 @@ public final class MatmulScratch: @unchecked Sendable {
         var panel: UnsafeMutablePointer<Float>
         var row: UnsafeMutablePointer<Float>
         var sums: UnsafeMutablePointer<Float>
+        var permuted: UnsafeMutablePointer<Float>
     }
     private var perThread: [PerThread]
+    /// (maxBatch, maxColumns): activations permuted for the 4-bit panels.
+    let permutedBatch: UnsafeMutablePointer<Float>
 
-    init(threads: Int, maxColumns: Int) {
+    init(threads: Int, maxColumns: Int, maxBatch: Int) {
+        permutedBatch = .allocate(capacity: maxBatch * maxColumns)
         perThread = (0..<max(threads, 1)).map { _ in
             PerThread(panel: .allocate(capacity: WeightMatrix.panelRows * maxColumns),
-                      row: .allocate(capacity: maxColumns), sums: .allocate(capacity: maxColumns / 32 + 1))
+                      row: .allocate(capacity: maxColumns), sums: .allocate(capacity: maxColumns / 32 + 1),
+                      permuted: .allocate(capacity: maxColumns))
         }
     }
 
     func thread(_ i: Int) -> PerThread { perThread[i] }
 
     deinit {
-        for p in perThread { p.panel.deallocate(); p.row.deallocate(); p.sums.deallocate() }
+        permutedBatch.deallocate()
+        for p in perThread { p.panel.deallocate(); p.row.deallocate(); p.sums.deallocate(); p.permuted.deallocate() }
     }
 }

@@ -113,7 +113,8 @@ public struct SamplerChain: Sendable {
             default: break
             }
         }
-        @inline(__always) func logit(_ i: Int) -> Float { logits[i] + (biased[Int32(i)] ?? 0) }
+        let hasBias = !biased.isEmpty
+        @inline(__always) func logit(_ i: Int) -> Float { hasBias ? logits[i] + (biased[Int32(i)] ?? 0) : logits[i] }
         if isGreedy {
             var best = 0, bestLogit = -Float.infinity
             for i in 0..<count { let l = logit(i); if l > bestLogit { bestLogit = l; best = i } }

@@ -17,14 +17,19 @@ struct BenchDecoderCommand: ParsableCommand {
         let peer = LlamaCppPeer.find()
         print("model: \(path)")
         print("peer: \(peer?.binDirectory ?? "llama.cpp not found (set LLAMA_CPP_DIR)")")
-        print(String(format: "%-22@ %7@ %12@ %12@ %7@", "test" as NSString, "threads" as NSString, "entail tok/s" as NSString, "llama.cpp" as NSString, "ratio" as NSString))
+        func pad(_ s: String, _ w: Int, left: Bool = false) -> String {
+            let p = String(repeating: " ", count: max(0, w - s.count))
+            return left ? s + p : p + s
+        }
+        print(pad("test", 20, left: true) + pad("threads", 8) + pad("entail tok/s", 14) + pad("llama.cpp", 12) + pad("ratio", 8))
         for t in threadCounts {
             let bench = try DecoderBenchmark(modelPath: path, threads: t, repetitions: repetitions)
             for row in bench.run() {
                 let peerValue = peer?.measure(row.kind, modelPath: path, threads: t, repetitions: repetitions)
                 let peerText = peerValue.map { String(format: "%.1f", $0) } ?? "-"
                 let ratio = peerValue.map { String(format: "%.2f", row.tokensPerSecond / $0) } ?? "-"
-                print(String(format: "%-22@ %7d %12.1f %12@ %7@", row.kind.label as NSString, t, row.tokensPerSecond, peerText as NSString, ratio as NSString))
+                print(pad(row.kind.label, 20, left: true) + pad("\(t)", 8) + pad(String(format: "%.1f", row.tokensPerSecond), 14)
+                      + pad(peerText, 12) + pad(ratio, 8))
             }
         }
     }
