@@ -82,8 +82,11 @@ final class GrammarMaskTests: XCTestCase {
             XCTAssertEqual(logits[token] == 0, allowed.contains(token), "token \(token)")
         }
         XCTAssertEqual(logits[tokens.count + 1], -.infinity)
-        try constraint.accept(token: one)
-        XCTAssertTrue(constraint.accepts(token: eos))
+        var candidateLogits: [Float] = [1, 2, 3]
+        constraint.filter(candidateIDs: [Int32(one), Int32(close), Int32(eos)], logits: &candidateLogits)
+        XCTAssertEqual(candidateLogits, [1, -.infinity, -.infinity])
+        try constraint.accept(token: Int32(one))
+        XCTAssertTrue(constraint.accepts(token: Int32(eos)))
         XCTAssertThrowsError(try constraint.accept(token: close))
         XCTAssertThrowsError(try constraint.accept(token: tokens.count - 3)) // control token
         var fork = constraint
@@ -93,5 +96,37 @@ final class GrammarMaskTests: XCTestCase {
         XCTAssertEqual(fork.allowedTokens().count, 0)
         XCTAssertFalse(constraint.hasEnded)
         XCTAssertTrue(constraint.accepts(token: one))
+    }
+}
+
+final class GrammarAutomatonTrimTests: XCTestCase {
+    /// With tiny table bounds the automaton is dropped and rebuilt many times during one
+    /// match; matchers and forks holding states from older generations must stay correct.
+    func testMatchingSurvivesTableTrims() throws {
+        let grammar = try CompiledGrammar(source: GrammarMatcherTests.json)
+        grammar.automaton.lock.lock()
+        grammar.automaton.maxStates = 20
+        grammar.automaton.maxMasks = 2
+        grammar.automaton.lock.unlock()
+        let (tokens, eos) = GrammarMaskTests.syntheticVocabulary()
+        let vocabulary = GrammarVocabulary(tokens: tokens, endOfSequence: eos)
+        let text = Array("{\"a\": [1, 22, {\"b\": [null, true, \"∀😀\"]}], \"c\": -3.5e2}".utf8)
+        var matcher = GrammarMatcher(grammar: grammar)
+        var forks: [(GrammarMatcher, Int)] = []
+        for (i, byte) in text.enumerated() {
+            let mask = matcher.allowedTokens(vocabulary: vocabulary)
+            XCTAssertTrue(mask.contains(Int(byte)), "byte \(i)")
+            XCTAssertEqual(mask.contains(Int(UInt8(ascii: "}"))),
+                           GrammarTestSupport.referenceAccepts(grammar, prefix: Array(text[..<i]), bytes: [UInt8(ascii: "}")]), "byte \(i)")
+            if i % 7 == 0 { forks.append((matcher, i)) }
+            try matcher.advance(bytes: [byte])
+        }
+        XCTAssertTrue(matcher.isComplete)
+        XCTAssertGreaterThan(grammar.automaton.generation, 3)
+        for (fork, offset) in forks {
+            var f = fork
+            try f.advance(bytes: text[offset...])
+            XCTAssertTrue(f.isComplete, "fork at \(offset)")
+        }
     }
 }

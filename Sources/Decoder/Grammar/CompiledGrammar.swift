@@ -101,7 +101,7 @@ public final class CompiledGrammar: Sendable {
 
     /// The stacks before any input: the root rule expanded until every top is a terminal.
     func initialStacks() -> [[Int32]]? {
-        var result = Set<[Int32]>()
+        var result: [[Int32]] = []
         var budget = 100_000
         for start in alternatives[Int(rootRule)] {
             let stack: [Int32] = elements[Int(start)] == .endOfAlternative ? [] : [start]
@@ -112,15 +112,21 @@ public final class CompiledGrammar: Sendable {
 
     /// Expands `stack` until its top is a character element (or it is empty), pushing every
     /// alternative of each rule on top. Returns false when a bound is exceeded.
-    func expand(_ stack: [Int32], into result: inout Set<[Int32]>, budget: inout Int) -> Bool {
+    func expand(_ stack: [Int32], into result: inout [[Int32]], budget: inout Int) -> Bool {
+        // Common case: the top is already a terminal.
+        if let top = stack.last, case .characters = elements[Int(top)] {
+            result.append(stack)
+            return result.count <= 4 * Self.maxStacks
+        }
         var work = [stack]
         while let current = work.popLast() {
             budget -= 1
-            if budget < 0 || result.count > Self.maxStacks { return false }
-            guard let top = current.last else { result.insert(current); continue }
+            // Duplicates are removed later, so allow the raw list some slack.
+            if budget < 0 || result.count > 4 * Self.maxStacks { return false }
+            guard let top = current.last else { result.append(current); continue }
             switch elements[Int(top)] {
             case .characters:
-                result.insert(current)
+                result.append(current)
             case .rule(let rule):
                 var base = current
                 base.removeLast()
@@ -141,7 +147,7 @@ public final class CompiledGrammar: Sendable {
     /// The stacks after matching `codePoint`; nil when a bound is exceeded. An empty result
     /// means the code point is rejected.
     func advance(_ stacks: [[Int32]], codePoint: UInt32) -> [[Int32]]? {
-        var result = Set<[Int32]>()
+        var result: [[Int32]] = []
         var budget = 100_000
         for stack in stacks {
             guard let top = stack.last, case .characters(let cls) = elements[Int(top)],
@@ -163,12 +169,18 @@ public final class CompiledGrammar: Sendable {
         return false
     }
 
-    /// A set of stacks in a canonical order, so equal sets hash equally.
-    static func canonical(_ stacks: Set<[Int32]>) -> [[Int32]] {
-        stacks.sorted { a, b in
+    /// Stacks sorted canonically without duplicates, so equal sets compare and hash
+    /// equally; nil when there are more than `maxStacks`.
+    static func canonical(_ stacks: [[Int32]]) -> [[Int32]]? {
+        if stacks.count <= 1 { return stacks }
+        let sorted = stacks.sorted { a, b in
             if a.count != b.count { return a.count < b.count }
             for (x, y) in zip(a, b) where x != y { return x < y }
             return false
         }
+        var unique: [[Int32]] = [sorted[0]]
+        unique.reserveCapacity(sorted.count)
+        for stack in sorted.dropFirst() where stack != unique[unique.count - 1] { unique.append(stack) }
+        return unique.count > maxStacks ? nil : unique
     }
 }

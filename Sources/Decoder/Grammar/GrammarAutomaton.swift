@@ -12,8 +12,9 @@ final class GrammarAutomaton: @unchecked Sendable {
     static let unknown: Int32 = -2
     static let rejected: Int32 = -1
     static let limitExceeded: Int32 = -3
-    static let maxStates = 16_384
-    static let maxMasks = 1024
+    /// Bounds on the tables (variables so tests can exercise the trimming).
+    var maxStates = 16_384
+    var maxMasks = 1024
 
     let lock = NSLock()
     private(set) var generation = 0
@@ -38,14 +39,14 @@ final class GrammarAutomaton: @unchecked Sendable {
     /// Drops all tables when they have grown too big. Call only at the start of an
     /// operation (ids held by callers become stale: compare `generation`).
     func trimIfNeeded() {
-        if states.count > Self.maxStates {
+        if states.count > maxStates {
             states.removeAll(keepingCapacity: false)
             ids.removeAll(keepingCapacity: false)
             masks.removeAll()
             wordLoop.removeAll()
             generation += 1
         }
-        if masks.count > Self.maxMasks { masks.removeAll() }
+        if masks.count > maxMasks { masks.removeAll() }
     }
 
     func intern(_ state: GrammarState) -> Int32 {

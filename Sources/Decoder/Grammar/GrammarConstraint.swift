@@ -51,6 +51,20 @@ public struct GrammarConstraint: Sendable {
         }
     }
 
+    /// The same for a candidate list (parallel `ids` and `logits`, as a sampler chain keeps
+    /// them): disallowed candidates get -infinity.
+    public func filter(candidateIDs ids: [Int32], logits: inout [Float]) {
+        precondition(ids.count == logits.count, "one logit per candidate")
+        let mask = allowedTokens()
+        for i in ids.indices where !mask.contains(Int(ids[i])) { logits[i] = -.infinity }
+    }
+
+    /// `accepts(token:)` for 32-bit token ids.
+    public func accepts(token: Int32) -> Bool { accepts(token: Int(token)) }
+
+    /// `accept(token:)` for 32-bit token ids.
+    public mutating func accept(token: Int32) throws(GrammarMatchError) { try accept(token: Int(token)) }
+
     /// Fast path then slow path in one call: if `candidate` is allowed, returns true and
     /// leaves `logits` alone; otherwise masks `logits` and returns false (sample again).
     public func check(candidate: Int, logits: inout [Float]) -> Bool {

@@ -2,7 +2,9 @@
 /// that has started but not finished (tokens may split a code point).
 struct GrammarState: Hashable, Sendable {
     /// Canonically ordered, distinct; an empty stack means the start rule may end here.
-    var stacks: [[Int32]]
+    var stacks: [[Int32]] { didSet { fingerprint = Self.fingerprint(of: stacks) } }
+    /// A hash of `stacks`, computed once: states are hashed far more often than built.
+    private(set) var fingerprint: UInt64
     /// Bits of the pending code point read so far.
     var pendingBits: UInt32 = 0
     /// Continuation bytes still expected (0: no code point pending).
@@ -10,7 +12,33 @@ struct GrammarState: Hashable, Sendable {
     /// Total byte length of the pending code point.
     var pendingLength: UInt8 = 0
 
+    init(stacks: [[Int32]]) {
+        self.stacks = stacks
+        self.fingerprint = Self.fingerprint(of: stacks)
+    }
+
     var isComplete: Bool { pendingRemaining == 0 && stacks.first?.isEmpty == true }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(fingerprint)
+        hasher.combine(pendingBits)
+        hasher.combine(pendingRemaining)
+    }
+
+    static func == (a: GrammarState, b: GrammarState) -> Bool {
+        a.fingerprint == b.fingerprint && a.pendingBits == b.pendingBits && a.pendingRemaining == b.pendingRemaining
+            && a.pendingLength == b.pendingLength && a.stacks == b.stacks
+    }
+
+    /// FNV-1a over the stack lengths and entries.
+    private static func fingerprint(of stacks: [[Int32]]) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for stack in stacks {
+            h = (h ^ UInt64(stack.count)) &* 0x100000001b3
+            for entry in stack { h = (h ^ UInt64(UInt32(bitPattern: entry))) &* 0x100000001b3 }
+        }
+        return h
+    }
 }
 
 /// The outcome of feeding one byte to a state.

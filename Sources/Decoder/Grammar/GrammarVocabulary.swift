@@ -1,8 +1,10 @@
 /// A tokenizer's vocabulary as byte strings (index = token id), arranged as a trie for
 /// computing grammar masks. Build it once per model and reuse it for every grammar.
 ///
-/// Tokens with no bytes (control tokens) are never allowed by a grammar; the
-/// end-of-sequence token is allowed exactly when the grammar can end.
+/// Tokens with no bytes are never allowed by a grammar; the end-of-sequence token is
+/// allowed exactly when the grammar can end. Give control/special tokens (BOS, `<|im_end|>`,
+/// ...) empty byte strings here, or a grammar that admits free text would admit their
+/// rendered text too.
 public final class GrammarVocabulary: Sendable {
     public let tokenCount: Int
     public let endOfSequence: Int?

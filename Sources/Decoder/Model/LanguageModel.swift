@@ -93,7 +93,7 @@ public final class LanguageModel: @unchecked Sendable {
                 up: try matrix(p + "ffn_up.weight", rows: ff, columns: dim),
                 down: try matrix(p + "ffn_down.weight", rows: dim, columns: ff))
         }
-        scratch = MatmulScratch(threads: self.threads, maxColumns: max(dim, ff))
+        scratch = MatmulScratch(threads: self.threads, maxColumns: max(dim, ff), maxBatch: self.maxBatch)
         ropeFrequencies = (0..<(c.ropeDimension / 2)).map { i in pow(c.ropeBase, -2 * Float(i) / Float(c.ropeDimension)) }
         let b = self.maxBatch
         x = .allocate(capacity: b * dim); xb = .allocate(capacity: b * dim); q = .allocate(capacity: b * dim)

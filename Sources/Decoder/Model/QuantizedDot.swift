@@ -15,51 +15,109 @@ extension GGMLType {
     }
 }
 
-@inline(__always) func dotQ4_1(_ row: UnsafeRawPointer, _ x: UnsafePointer<Float>, _ xsums: UnsafePointer<Float>, blocks: Int) -> Float {
-    var acc = SIMD16<Float>()
+// Nibble and byte lanes are turned into floats without SIMD type conversions (which the
+// standard library lowers to per-lane calls): OR-ing a small integer into the mantissa of
+// 2^23 gives the float 2^23 + q exactly, and one subtraction removes the bias.
+// The 4-bit kernels read the 16 quant bytes of a block as four 32-bit words; word k yields the
+// lanes of elements (4k..4k+3, 16+4k..16+4k+3), so the activations are first permuted into
+// that order by `permuteForNibbles`.
+
+/// Reorders each 32-element block of `x` into the lane order of the 4-bit kernels.
+@inline(__always) func permuteForNibbles(_ x: UnsafePointer<Float>, count: Int, into dst: UnsafeMutablePointer<Float>) {
+    for b in 0..<(count / 32) {
+        let s = x + 32 * b, d = dst + 32 * b
+        for k in 0..<4 {
+            for i in 0..<4 {
+                d[8 * k + i] = s[4 * k + i]
+                d[8 * k + 4 + i] = s[16 + 4 * k + i]
+            }
+        }
+    }
+}
+
+@usableFromInline let nibbleShifts = SIMD8<UInt32>(0, 8, 16, 24, 4, 12, 20, 28)
+@usableFromInline let byteShifts = SIMD8<UInt32>(0, 8, 16, 24, 0, 8, 16, 24)
+@usableFromInline let floatMagic = SIMD8<UInt32>(repeating: 0x4B00_0000)
+
+/// Dequantizes a Q4_1 (`bias` 0, with `hasMin`) or Q4_0 (`bias` 8) row into the permuted
+/// lane order (see `permuteForNibbles`).
+@inline(__always) func dequantizeNibblesPermuted(_ row: UnsafeRawPointer, blocks: Int, hasMin: Bool, into dst: UnsafeMutablePointer<Float>) {
+    let magic = floatMagic, shifts = nibbleShifts
+    let stride = hasMin ? 20 : 18, qOffset = hasMin ? 4 : 2
+    let out = UnsafeMutableRawPointer(dst)
+    for b in 0..<blocks {
+        let p = row + stride * b
+        let d = halfToFloat(p, 0)
+        let m = hasMin ? halfToFloat(p, 2) : -8 * d
+        let w = p.loadUnaligned(fromByteOffset: qOffset, as: SIMD4<UInt32>.self)
+        for k in 0..<4 {
+            let lane = ((SIMD8<UInt32>(repeating: w[k]) &>> shifts) & 0xF) | magic
+            let f = (unsafeBitCast(lane, to: SIMD8<Float>.self) - 8388608) * d + m
+            out.storeBytes(of: f, toByteOffset: 128 * b + 32 * k, as: SIMD8<Float>.self)
+        }
+    }
+}
+
+/// Q4_1 row · permuted activations (`xsums`: per-block sums of the activations).
+@inline(__always) func dotQ4_1(_ row: UnsafeRawPointer, _ xp: UnsafePointer<Float>, _ xsums: UnsafePointer<Float>, blocks: Int) -> Float {
+    var acc = SIMD8<Float>()
     var offset: Float = 0
-    let xr = UnsafeRawPointer(x)
+    let xr = UnsafeRawPointer(xp)
+    let magic = floatMagic, shifts = nibbleShifts
     for b in 0..<blocks {
         let p = row + 20 * b
         let d = halfToFloat(p, 0), m = halfToFloat(p, 2)
-        let q = p.loadUnaligned(fromByteOffset: 4, as: SIMD16<UInt8>.self)
-        let lo = SIMD16<Float>(SIMD16<Int32>(truncatingIfNeeded: q & 0xF))
-        let hi = SIMD16<Float>(SIMD16<Int32>(truncatingIfNeeded: q &>> 4))
-        let x0 = xr.loadUnaligned(fromByteOffset: 128 * b, as: SIMD16<Float>.self)
-        let x1 = xr.loadUnaligned(fromByteOffset: 128 * b + 64, as: SIMD16<Float>.self)
-        acc += (lo * x0 + hi * x1) * d
+        let w = p.loadUnaligned(fromByteOffset: 4, as: SIMD4<UInt32>.self)
+        var s = SIMD8<Float>()
+        for k in 0..<4 {
+            let lane = ((SIMD8<UInt32>(repeating: w[k]) &>> shifts) & 0xF) | magic
+            let f = unsafeBitCast(lane, to: SIMD8<Float>.self) - 8388608
+            s += f * xr.loadUnaligned(fromByteOffset: 128 * b + 32 * k, as: SIMD8<Float>.self)
+        }
+        acc += s * d
         offset += m * xsums[b]
     }
     return acc.sum() + offset
 }
 
-@inline(__always) func dotQ4_0(_ row: UnsafeRawPointer, _ x: UnsafePointer<Float>, blocks: Int) -> Float {
-    var acc = SIMD16<Float>()
-    let xr = UnsafeRawPointer(x)
+/// Q4_0 row · permuted activations.
+@inline(__always) func dotQ4_0(_ row: UnsafeRawPointer, _ xp: UnsafePointer<Float>, blocks: Int) -> Float {
+    var acc = SIMD8<Float>()
+    let xr = UnsafeRawPointer(xp)
+    let magic = floatMagic, shifts = nibbleShifts
     for b in 0..<blocks {
         let p = row + 18 * b
         let d = halfToFloat(p, 0)
-        let q = p.loadUnaligned(fromByteOffset: 2, as: SIMD16<UInt8>.self)
-        let lo = SIMD16<Float>(SIMD16<Int32>(truncatingIfNeeded: q & 0xF) &- 8)
-        let hi = SIMD16<Float>(SIMD16<Int32>(truncatingIfNeeded: q &>> 4) &- 8)
-        let x0 = xr.loadUnaligned(fromByteOffset: 128 * b, as: SIMD16<Float>.self)
-        let x1 = xr.loadUnaligned(fromByteOffset: 128 * b + 64, as: SIMD16<Float>.self)
-        acc += (lo * x0 + hi * x1) * d
+        let w = p.loadUnaligned(fromByteOffset: 2, as: SIMD4<UInt32>.self)
+        var s = SIMD8<Float>()
+        for k in 0..<4 {
+            let lane = ((SIMD8<UInt32>(repeating: w[k]) &>> shifts) & 0xF) | magic
+            let f = unsafeBitCast(lane, to: SIMD8<Float>.self) - 8388616
+            s += f * xr.loadUnaligned(fromByteOffset: 128 * b + 32 * k, as: SIMD8<Float>.self)
+        }
+        acc += s * d
     }
     return acc.sum()
 }
 
+/// Q8_0 row · activations (natural order).
 @inline(__always) func dotQ8_0(_ row: UnsafeRawPointer, _ x: UnsafePointer<Float>, blocks: Int) -> Float {
-    var acc = SIMD16<Float>()
+    var acc = SIMD8<Float>()
     let xr = UnsafeRawPointer(x)
+    let magic = floatMagic, shifts = byteShifts
+    let flip = SIMD8<UInt32>(repeating: 0x80)
     for b in 0..<blocks {
         let p = row + 34 * b
         let d = halfToFloat(p, 0)
-        let q0 = SIMD16<Float>(SIMD16<Int32>(truncatingIfNeeded: p.loadUnaligned(fromByteOffset: 2, as: SIMD16<Int8>.self)))
-        let q1 = SIMD16<Float>(SIMD16<Int32>(truncatingIfNeeded: p.loadUnaligned(fromByteOffset: 18, as: SIMD16<Int8>.self)))
-        let x0 = xr.loadUnaligned(fromByteOffset: 128 * b, as: SIMD16<Float>.self)
-        let x1 = xr.loadUnaligned(fromByteOffset: 128 * b + 64, as: SIMD16<Float>.self)
-        acc += (q0 * x0 + q1 * x1) * d
+        var s = SIMD8<Float>()
+        for k in 0..<4 {
+            let w = p.loadUnaligned(fromByteOffset: 2 + 8 * k, as: SIMD2<UInt32>.self)
+            let words = SIMD8<UInt32>(w[0], w[0], w[0], w[0], w[1], w[1], w[1], w[1])
+            let lane = (((words &>> shifts) & 0xFF) ^ flip) | magic
+            let f = unsafeBitCast(lane, to: SIMD8<Float>.self) - 8388736
+            s += f * xr.loadUnaligned(fromByteOffset: 128 * b + 32 * k, as: SIMD8<Float>.self)
+        }
+        acc += s * d
     }
     return acc.sum()
 }

@@ -41,22 +41,38 @@ public struct WeightMatrix: @unchecked Sendable {
                 guard lo < hi else { return }
                 let tmp = scratch.thread(c)
                 for t in 0..<batch {
-                    let xt = x + t * n
+                    var xt = x + t * n
                     if self.type == .q4_1 { blockSums(xt, count: n, into: tmp.sums) }
+                    if self.type == .q4_1 || self.type == .q4_0 {
+                        permuteForNibbles(xt, count: n, into: tmp.permuted)
+                        xt = UnsafePointer(tmp.permuted)
+                    }
                     for r in lo..<hi { y[t * stride + r - range.lowerBound] = self.dotRow(r, xt, tmp) }
                 }
             }
             parallelFor(chunks, work)
         } else {
             let panels = (range.count + Self.panelRows - 1) / Self.panelRows
+            let nibbles = type == .q4_1 || type == .q4_0
+            var xg = x
+            if nibbles {
+                for t in 0..<batch { permuteForNibbles(x + t * n, count: n, into: scratch.permutedBatch + t * n) }
+                xg = UnsafePointer(scratch.permutedBatch)
+            }
             let work: (Int) -> Void = { c in
                 let tmp = scratch.thread(c)
                 var p = c
                 while p < panels {
                     let lo = range.lowerBound + p * Self.panelRows, hi = min(range.upperBound, lo + Self.panelRows)
-                    for r in lo..<hi { self.dequantizeRow(r, into: tmp.panel + (r - lo) * n) }
+                    for r in lo..<hi {
+                        if nibbles {
+                            dequantizeNibblesPermuted(self.rowPointer(r), blocks: n / 32, hasMin: self.type == .q4_1, into: tmp.panel + (r - lo) * n)
+                        } else {
+                            self.dequantizeRow(r, into: tmp.panel + (r - lo) * n)
+                        }
+                    }
                     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(batch), Int32(hi - lo), Int32(n),
-                                1, x, Int32(n), tmp.panel, Int32(n), 0, y + (lo - range.lowerBound), Int32(stride))
+                                1, xg, Int32(n), tmp.panel, Int32(n), 0, y + (lo - range.lowerBound), Int32(stride))
                     p += threads
                 }
             }
@@ -84,19 +100,25 @@ public final class MatmulScratch: @unchecked Sendable {
         var panel: UnsafeMutablePointer<Float>
         var row: UnsafeMutablePointer<Float>
         var sums: UnsafeMutablePointer<Float>
+        var permuted: UnsafeMutablePointer<Float>
     }
     private var perThread: [PerThread]
+    /// (maxBatch, maxColumns): activations permuted for the 4-bit panels.
+    let permutedBatch: UnsafeMutablePointer<Float>
 
-    init(threads: Int, maxColumns: Int) {
+    init(threads: Int, maxColumns: Int, maxBatch: Int) {
+        permutedBatch = .allocate(capacity: maxBatch * maxColumns)
         perThread = (0..<max(threads, 1)).map { _ in
             PerThread(panel: .allocate(capacity: WeightMatrix.panelRows * maxColumns),
-                      row: .allocate(capacity: maxColumns), sums: .allocate(capacity: maxColumns / 32 + 1))
+                      row: .allocate(capacity: maxColumns), sums: .allocate(capacity: maxColumns / 32 + 1),
+                      permuted: .allocate(capacity: maxColumns))
         }
     }
 
     func thread(_ i: Int) -> PerThread { perThread[i] }
 
     deinit {
-        for p in perThread { p.panel.deallocate(); p.row.deallocate(); p.sums.deallocate() }
+        permutedBatch.deallocate()
+        for p in perThread { p.panel.deallocate(); p.row.deallocate(); p.sums.deallocate(); p.permuted.deallocate() }
     }
 }
