@@ -37,6 +37,16 @@ final class ModelTranslationGrammarTests: XCTestCase {
         XCTAssertTrue(GrammarMatcher.matches(" all x. (Cat(x) -> Big(x))", grammar: g))
     }
 
+    func testParenthesisDepthIsBoundedAndNamelessSentencesGiveTrue() throws {
+        let g = try grammar("Cats are animals.")
+        XCTAssertTrue(GrammarMatcher.matches(" all x. (((Cat(x))))".replacingOccurrences(of: "((((", with: "((("), grammar: g))
+        XCTAssertFalse(GrammarMatcher.matches(" all x. ((((Cat(x))))", grammar: g), "depth 4 > maxParenthesisDepth")
+        XCTAssertTrue(GrammarMatcher.matches(" all x. (((all y. (Cat(x) -> Animal(y)))))".replacingOccurrences(of: "(((all", with: "((all").replacingOccurrences(of: ")))))", with: "))))"), grammar: g))
+        let empty = GroundedGrammar(sentence: "It is.", signature: TranslationSignature())
+        XCTAssertTrue(empty.predicates.isEmpty)
+        XCTAssertTrue(GrammarMatcher.matches(" true", grammar: try CompiledGrammar(source: empty.source)))
+    }
+
     func testSignatureNamesAreAllowedAtTheirArity() throws {
         var signature = TranslationSignature()
         signature.adopt(try FOLParser.parse("Likes(anne, milk) & Red(tom)").formula)

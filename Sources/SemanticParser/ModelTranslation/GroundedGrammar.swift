@@ -9,6 +9,7 @@
 /// single spaces around binary connectives; a quantified formula may also be the right
 /// side of `->` / `<->`. Variables are bound in the order x, y, z and
 /// a variable may appear only inside its quantifier, so every match is a closed formula.
+/// Parentheses nest at most `maxParenthesisDepth` deep.
 /// The text starts with one space (the prompt ends with `FOL:`).
 public struct GroundedGrammar: Sendable, Equatable {
     /// Predicate names with their allowed arities (1 or 2 for new names; the recorded
@@ -46,28 +47,23 @@ public struct GroundedGrammar: Sendable, Equatable {
 
     private static func quoted(_ s: String) -> String { "\"" + s + "\"" }
 
+    /// Deepest parenthesis nesting the grammar allows (bounds degenerate outputs).
+    public static let maxParenthesisDepth = 3
+
     private static func render(predicates: [(name: String, arities: [Int])], constants: [String]) -> String {
-        var lines: [String] = ["root ::= \" \" formula0"]
+        // Without predicates nothing can be said: the only formula is `true`.
+        if predicates.isEmpty { return "root ::= \" true\"\n" }
+        var lines: [String] = ["root ::= \" \" f0d0"]
         if !constants.isEmpty {
             lines.append("constant ::= " + constants.map(quoted).joined(separator: " | "))
         }
-        // Level k: variables x..(k-th) are bound.
+        // Level k: variables x..(k-th) are bound; depth d: parentheses open.
         for k in 0...variables.count {
             let bound = Array(variables.prefix(k))
             var termAlternatives = bound.map(quoted)
             if !constants.isEmpty { termAlternatives.append("constant") }
-            if k < variables.count {
-                lines.append("quantified\(k) ::= (\"all \" | \"exists \") \(quoted(variables[k])) \". \" formula\(k + 1)")
-                lines.append("formula\(k) ::= quantified\(k) | implication\(k)")
-                lines.append("implication\(k) ::= disjunction\(k) ((\" -> \" | \" <-> \") (disjunction\(k) | quantified\(k)))?")
-            } else {
-                lines.append("formula\(k) ::= implication\(k)")
-                lines.append("implication\(k) ::= disjunction\(k) ((\" -> \" | \" <-> \") disjunction\(k))?")
-            }
-            lines.append("disjunction\(k) ::= conjunction\(k) (\" | \" conjunction\(k))*")
-            lines.append("conjunction\(k) ::= literal\(k) (\" & \" literal\(k))*")
-            var literal = ["\"(\" formula\(k) \")\"", "\"-\" \"(\" formula\(k) \")\""]
-            if !termAlternatives.isEmpty && !predicates.isEmpty {
+            let hasAtoms = !termAlternatives.isEmpty && !predicates.isEmpty
+            if hasAtoms {
                 lines.append("term\(k) ::= " + termAlternatives.joined(separator: " | "))
                 var atoms: [String] = []
                 for (name, arities) in predicates {
@@ -77,9 +73,30 @@ public struct GroundedGrammar: Sendable, Equatable {
                     }
                 }
                 lines.append("atom\(k) ::= " + atoms.joined(separator: " | "))
-                literal.insert(contentsOf: ["atom\(k)", "\"-\" atom\(k)"], at: 0)
             }
-            lines.append("literal\(k) ::= " + literal.joined(separator: " | "))
+            for d in 0...maxParenthesisDepth {
+                let id = "\(k)d\(d)"
+                if !hasAtoms && d == maxParenthesisDepth {
+                    // No atom and no room for parentheses: only a quantifier can follow
+                    // (k < 3 here, since with predicates level 3 always has atoms).
+                    lines.append("f\(id) ::= (\"all \" | \"exists \") \(quoted(variables[k])) \". \" f\(k + 1)d\(d)")
+                    continue
+                }
+                if k < variables.count {
+                    lines.append("q\(id) ::= (\"all \" | \"exists \") \(quoted(variables[k])) \". \" f\(k + 1)d\(d)")
+                    lines.append("f\(id) ::= q\(id) | i\(id)")
+                    lines.append("i\(id) ::= o\(id) ((\" -> \" | \" <-> \") (o\(id) | q\(id)))?")
+                } else {
+                    lines.append("f\(id) ::= i\(id)")
+                    lines.append("i\(id) ::= o\(id) ((\" -> \" | \" <-> \") o\(id))?")
+                }
+                lines.append("o\(id) ::= c\(id) (\" | \" c\(id))*")
+                lines.append("c\(id) ::= l\(id) (\" & \" l\(id))*")
+                var literal: [String] = []
+                if hasAtoms { literal += ["atom\(k)", "\"-\" atom\(k)"] }
+                if d < maxParenthesisDepth { literal += ["\"(\" f\(k)d\(d + 1) \")\"", "\"-(\" f\(k)d\(d + 1) \")\""] }
+                lines.append("l\(id) ::= " + literal.joined(separator: " | "))
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
