@@ -42,6 +42,8 @@ final class ModelTranslationGrammarTests: XCTestCase {
         XCTAssertTrue(GrammarMatcher.matches(" all x. (((Cat(x))))".replacingOccurrences(of: "((((", with: "((("), grammar: g))
         XCTAssertFalse(GrammarMatcher.matches(" all x. ((((Cat(x))))", grammar: g), "depth 4 > maxParenthesisDepth")
         XCTAssertTrue(GrammarMatcher.matches(" all x. (((all y. (Cat(x) -> Animal(y)))))".replacingOccurrences(of: "(((all", with: "((all").replacingOccurrences(of: ")))))", with: "))))"), grammar: g))
+        XCTAssertTrue(GrammarMatcher.matches(" Cat(x) & Cat(x) & Cat(x) & Cat(x)".replacingOccurrences(of: "(x)", with: "(cat)"), grammar: try grammar("The cat is.")))
+        XCTAssertFalse(GrammarMatcher.matches(" Cat(cat) | Cat(cat) | Cat(cat) | Cat(cat) | Cat(cat)", grammar: try grammar("The cat is.")), "5 > maxChainLength")
         let empty = GroundedGrammar(sentence: "It is.", signature: TranslationSignature())
         XCTAssertTrue(empty.predicates.isEmpty)
         XCTAssertTrue(GrammarMatcher.matches(" true", grammar: try CompiledGrammar(source: empty.source)))

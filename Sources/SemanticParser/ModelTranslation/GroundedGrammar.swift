@@ -9,7 +9,8 @@
 /// single spaces around binary connectives; a quantified formula may also be the right
 /// side of `->` / `<->`. Variables are bound in the order x, y, z and
 /// a variable may appear only inside its quantifier, so every match is a closed formula.
-/// Parentheses nest at most `maxParenthesisDepth` deep.
+/// Parentheses nest at most `maxParenthesisDepth` deep; an `&` or `|` chain has at most
+/// `maxChainLength` operands.
 /// The text starts with one space (the prompt ends with `FOL:`).
 public struct GroundedGrammar: Sendable, Equatable {
     /// Predicate names with their allowed arities (1 or 2 for new names; the recorded
@@ -49,6 +50,16 @@ public struct GroundedGrammar: Sendable, Equatable {
 
     /// Deepest parenthesis nesting the grammar allows (bounds degenerate outputs).
     public static let maxParenthesisDepth = 3
+
+    /// Most operands of one `&` or `|` chain (bounds degenerate outputs).
+    public static let maxChainLength = 4
+
+    /// `(op x (op x (op x)?)?)?`: up to `maxChainLength - 1` more operands.
+    private static func boundedTail(_ op: String, _ operand: String) -> String {
+        var tail = ""
+        for _ in 1..<maxChainLength { tail = "(\(quoted(op)) \(operand) \(tail))?" }
+        return tail
+    }
 
     private static func render(predicates: [(name: String, arities: [Int])], constants: [String]) -> String {
         // Without predicates nothing can be said: the only formula is `true`.
@@ -90,8 +101,8 @@ public struct GroundedGrammar: Sendable, Equatable {
                     lines.append("f\(id) ::= i\(id)")
                     lines.append("i\(id) ::= o\(id) ((\" -> \" | \" <-> \") o\(id))?")
                 }
-                lines.append("o\(id) ::= c\(id) (\" | \" c\(id))*")
-                lines.append("c\(id) ::= l\(id) (\" & \" l\(id))*")
+                lines.append("o\(id) ::= c\(id) " + boundedTail(" | ", "c\(id)"))
+                lines.append("c\(id) ::= l\(id) " + boundedTail(" & ", "l\(id)"))
                 var literal: [String] = []
                 if hasAtoms { literal += ["atom\(k)", "\"-\" atom\(k)"] }
                 if d < maxParenthesisDepth { literal += ["\"(\" f\(k)d\(d + 1) \")\"", "\"-(\" f\(k)d\(d + 1) \")\""] }

@@ -21,6 +21,8 @@ public final class ModelTranslator {
     public var maxTokens = 96
     /// Sampling temperature for the alternatives after the greedy one.
     public var temperature: Double = 1
+    /// Samples drawn when the greedy decode runs out of tokens.
+    public var fallbackSamples = 4
 
     let vocabulary: GrammarVocabulary
     /// Newline-initial tokens and end-of-generation tokens: allowed once the formula is complete.
@@ -62,7 +64,10 @@ public final class ModelTranslator {
 
     /// Translates one sentence: the greedy translation first, then up to `samples - 1`
     /// distinct seeded samples (an alternative that fails to finish within the budget is
-    /// dropped). Records the greedy formula's predicates and constants in `signature`.
+    /// dropped). If the greedy decode does not finish (it loops), at least
+    /// `fallbackSamples` samples are drawn and the first that finishes comes first
+    /// (`isGreedy` false). Records the first result's predicates and constants in
+    /// `signature`. Throws only when nothing finished.
     public func translate(sentence: String, signature: inout TranslationSignature, samples: Int = 1,
                           seed: UInt64 = 0) throws(ModelTranslationError) -> [ModelTranslation] {
         let grounded = GroundedGrammar(sentence: sentence, signature: signature)
@@ -82,7 +87,11 @@ public final class ModelTranslator {
                           logitRows: [query.count - 1], logits: buffer.baseAddress!)
         }
         var results: [ModelTranslation] = []
-        for index in 0..<max(1, samples) {
+        var greedyError: ModelTranslationError? = nil
+        var count = max(1, samples)
+        var index = -1
+        while index + 1 < count {
+            index += 1
             var generator: SeededGenerator? = nil
             if index > 0 { generator = SeededGenerator(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15) }
             let translation: ModelTranslation
@@ -90,11 +99,15 @@ public final class ModelTranslator {
                 translation = try decode(sentence: sentence, grammar: grammar, cache: sentenceCache.fork(additional: maxTokens + 1),
                                          firstLogits: first, generator: &generator)
             } catch {
-                if index == 0 { throw error }
+                if index == 0 {
+                    greedyError = error
+                    count = max(count, 1 + fallbackSamples)
+                }
                 continue
             }
             if !results.contains(where: { $0.text == translation.text }) { results.append(translation) }
         }
+        guard !results.isEmpty else { throw greedyError ?? .tokenBudgetExhausted(sentence: sentence, text: "") }
         signature.adopt(results[0].formula)
         return results
     }
