@@ -14,6 +14,7 @@ struct EntailCommand: AsyncParsableCommand {
             ProveCommand.self,
             QueryCommand.self,
             GenerateCommand.self,
+            TranslateCommand.self,
             LogitsCommand.self,
             BenchCommand.self,
         ]

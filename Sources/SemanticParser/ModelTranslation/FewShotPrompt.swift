@@ -1,0 +1,38 @@
+import Foundation
+
+/// The few-shot prompt: the examples of a prompt file (comment lines starting with `#`
+/// removed) followed by the query block for one sentence.
+public struct FewShotPrompt: Sendable, Equatable {
+    /// The examples, ending with a blank line.
+    public let examples: String
+
+    /// The default prompt file, `prompts/fol-translation.txt`, looked up under the current
+    /// directory and then under the package root (from this source file's path).
+    public static var defaultPath: String {
+        let local = FileManager.default.currentDirectoryPath + "/prompts/fol-translation.txt"
+        if FileManager.default.fileExists(atPath: local) { return local }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent("prompts/fol-translation.txt").path
+    }
+
+    public init(examples: String) {
+        let kept = examples.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }
+        var text = kept.joined(separator: "\n")
+        while text.hasSuffix("\n") { text.removeLast() }
+        self.examples = text + "\n\n"
+    }
+
+    /// Reads a prompt file (nil: `defaultPath`).
+    public init(path: String?) throws(ModelTranslationError) {
+        let path = path ?? Self.defaultPath
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw .unreadablePrompt(path: path) }
+        self.init(examples: text)
+    }
+
+    /// The query block for one sentence; the model continues after `FOL:`.
+    public func query(sentence: String, signature: TranslationSignature) -> String {
+        let oneLine = sentence.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return "Known: \(signature.promptText)\nEnglish: \(oneLine)\nFOL:"
+    }
+}
