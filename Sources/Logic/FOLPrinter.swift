@@ -71,39 +71,62 @@ struct StandardPrinter {
         }
     }
 
+    // One small function per connective: in debug builds a function's frame holds the
+    // locals of all its cases, and formulas may be `FOLParser.maxDepth` deep.
     func piece(_ f: Formula, bound: [String: Int]) -> Piece {
         switch f {
         case .truth: return Piece(text: symbols.truth, precedence: 6)
         case .falsity: return Piece(text: symbols.falsity, precedence: 6)
+        case .predicate, .equal: return atom(f, negated: false, bound: bound)
+        case .not(let g): return negation(g, bound: bound)
+        case .and(let fs): return junction(fs, isAnd: true, bound: bound)
+        case .or(let fs): return junction(fs, isAnd: false, bound: bound)
+        case .xor, .implies, .iff: return binary(f, bound: bound)
+        case .forall(let v, let body): return quantifier(v, body, isForall: true, bound: bound)
+        case .exists(let v, let body): return quantifier(v, body, isForall: false, bound: bound)
+        }
+    }
+
+    func atom(_ f: Formula, negated: Bool, bound: [String: Int]) -> Piece {
+        switch f {
         case .predicate(let name, let args):
             if args.isEmpty {
                 return Piece(text: StandardPrinter.keywords.contains(name) ? name + "()" : name, precedence: 6)
             }
             return Piece(text: term(.function(name, args), bound: bound), precedence: 6)
         case .equal(let a, let b):
-            return Piece(text: term(a, bound: bound) + symbols.equal + term(b, bound: bound), precedence: 6)
-        case .not(.equal(let a, let b)):
-            return Piece(text: term(a, bound: bound) + symbols.notEqual + term(b, bound: bound), precedence: 6)
-        case .not(let g):
+            let op = negated ? symbols.notEqual : symbols.equal
+            return Piece(text: term(a, bound: bound) + op + term(b, bound: bound), precedence: 6)
+        default:
+            preconditionFailure("atom(_:) takes predicates and equations")
+        }
+    }
+
+    func negation(_ g: Formula, bound: [String: Int]) -> Piece {
+        if case .equal = g { return atom(g, negated: true, bound: bound) }
+        var p = piece(g, bound: bound)
+        if p.precedence < 5 { p = p.parenthesized }
+        return Piece(text: symbols.not + p.text, precedence: 5, openRight: p.openRight)
+    }
+
+    func junction(_ fs: [Formula], isAnd: Bool, bound: [String: Int]) -> Piece {
+        if fs.isEmpty { return Piece(text: isAnd ? symbols.truth : symbols.falsity, precedence: 6) }
+        if fs.count == 1 { return piece(fs[0], bound: bound) }
+        var parts: [String] = []
+        var open = false
+        for (i, g) in fs.enumerated() {
             var p = piece(g, bound: bound)
-            if p.precedence < 5 { p = p.parenthesized }
-            return Piece(text: symbols.not + p.text, precedence: 5, openRight: p.openRight)
-        case .and(let fs), .or(let fs):
-            let isAnd: Bool
-            if case .and = f { isAnd = true } else { isAnd = false }
-            if fs.isEmpty { return Piece(text: isAnd ? symbols.truth : symbols.falsity, precedence: 6) }
-            if fs.count == 1 { return piece(fs[0], bound: bound) }
-            var parts: [String] = []
-            var open = false
-            for (i, g) in fs.enumerated() {
-                var p = piece(g, bound: bound)
-                let last = i == fs.count - 1
-                if p.precedence < (isAnd ? 5 : 4) || (p.openRight && !last) { p = p.parenthesized }
-                parts.append(p.text)
-                if last { open = p.openRight }
-            }
-            return Piece(text: parts.joined(separator: isAnd ? symbols.and : symbols.or),
-                         precedence: isAnd ? 4 : 3, isOr: !isAnd, openRight: open)
+            let last = i == fs.count - 1
+            if p.precedence < (isAnd ? 5 : 4) || (p.openRight && !last) { p = p.parenthesized }
+            parts.append(p.text)
+            if last { open = p.openRight }
+        }
+        return Piece(text: parts.joined(separator: isAnd ? symbols.and : symbols.or),
+                     precedence: isAnd ? 4 : 3, isOr: !isAnd, openRight: open)
+    }
+
+    func binary(_ f: Formula, bound: [String: Int]) -> Piece {
+        switch f {
         case .xor(let a, let b):
             var l = piece(a, bound: bound), r = piece(b, bound: bound)
             if l.precedence < 3 || l.isOr || l.openRight { l = l.parenthesized }
@@ -119,17 +142,18 @@ struct StandardPrinter {
             if l.openRight { l = l.parenthesized }
             if r.precedence <= 1 { r = r.parenthesized }
             return Piece(text: l.text + symbols.iff + r.text, precedence: 1, openRight: r.openRight)
-        case .forall(let v, let body), .exists(let v, let body):
-            var inner = bound
-            inner[v, default: 0] += 1
-            var p = piece(body, bound: inner)
-            if p.precedence < 5 { p = p.parenthesized }
-            let head: String
-            if case .forall = f { head = symbols.forallHead + v + symbols.binderEnd } else {
-                head = symbols.existsHead + v + symbols.binderEnd
-            }
-            return Piece(text: head + p.text, precedence: 5, openRight: true)
+        default:
+            preconditionFailure("binary(_:) takes ⊕, →, ↔")
         }
+    }
+
+    func quantifier(_ v: String, _ body: Formula, isForall: Bool, bound: [String: Int]) -> Piece {
+        var inner = bound
+        inner[v, default: 0] += 1
+        var p = piece(body, bound: inner)
+        if p.precedence < 5 { p = p.parenthesized }
+        let head = (isForall ? symbols.forallHead : symbols.existsHead) + v + symbols.binderEnd
+        return Piece(text: head + p.text, precedence: 5, openRight: true)
     }
 }
 

@@ -127,7 +127,8 @@ struct FormulaParserEngine {
 
     private mutating func push(_ op: Operator, at position: SourcePosition) throws {
         ops.append((op, position))
-        if ops.count > FOLParser.maxDepth {
+        // parentheses and connectives are bounded separately: `(a → (b → …))` has both
+        if (parenDepth > FOLParser.maxDepth) || (ops.count - parenDepth > FOLParser.maxDepth) {
             throw error("nesting deeper than \(FOLParser.maxDepth) levels", at: position)
         }
     }

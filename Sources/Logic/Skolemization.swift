@@ -4,6 +4,9 @@
 /// implicitly universal). Skolem functions are named `sk1`, `sk2`, … skipping every
 /// name in `avoiding` and every symbol of the formulas seen, so they cannot clash.
 ///
+/// The input is put in negation normal form first, which expands `↔`/`⊕` (exponential
+/// in their nesting); `ClausalForm` names nested equivalences before calling this.
+///
 /// A Skolem function takes as arguments the universal variables in scope that occur
 /// free in the existential's body. The result is equisatisfiable with the input.
 public struct Skolemizer: Sendable {
