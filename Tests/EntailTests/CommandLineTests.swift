@@ -61,6 +61,19 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(verdicts, ["true", "error", "unknown"])
     }
 
+    func testProveReadsTPTPFiles() throws {
+        let r = try run(["prove", "--json", "problems/socrates.p"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let object = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]
+        XCTAssertEqual(object?["verdict"] as? String, "true")
+        let refutation = try temporaryFile("fof(a, axiom, p(c)).\nfof(b, negated_conjecture, ~ p(c)).\n", suffix: ".p")
+        XCTAssertTrue(try run(["prove", refutation]).out.contains("inconsistent"))
+        let broken = try temporaryFile("fof(a, axiom, p(.\n", suffix: ".p")
+        let bad = try run(["prove", broken])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.err.contains(":1:"), bad.err)
+    }
+
     func testBadUsageExitsTwo() throws {
         let shard = try run(["batch", "--shard", "5/2", "--formal", "x.jsonl"])
         XCTAssertEqual(shard.status, 2)
