@@ -11,7 +11,7 @@ final class GrammarBenchmarkTests: XCTestCase {
     /// space, capitalised words, digits, punctuation runs, FOL operators, Unicode symbols
     /// and UTF-8 fragments; the last id is end-of-sequence.
     static func bigVocabulary(size: Int = 49_152, seed: UInt64 = 42) -> (tokens: [[UInt8]], eos: Int) {
-        var rng = GrammarTestSupport.SeededGenerator(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var seen = Set<[UInt8]>()
         var tokens: [[UInt8]] = []
         for b in 0...255 { tokens.append([UInt8(b)]); seen.insert([UInt8(b)]) }
@@ -92,7 +92,7 @@ final class GrammarBenchmarkTests: XCTestCase {
             "IsDependentOn(rina, caffeine) ⊕ Student(rina)",
         ]
         for seed in UInt64(1)...30 {
-            var rng = GrammarTestSupport.SeededGenerator(seed: seed)
+            var rng = SeededGenerator(seed: seed)
             var formula = Formula.predicate("Dog", [.variable("x")])
             for _ in 0..<4 {
                 let other = Formula.predicate(["Animal", "Likes", "Red", "Student"][Int.random(in: 0..<4, using: &rng)],

@@ -10,7 +10,7 @@ final class GrammarFOLAgreementTests: XCTestCase {
 
     /// Random closed formulas over names chosen to hit keywords and odd names.
     private struct RandomFormula {
-        var rng: GrammarTestSupport.SeededGenerator
+        var rng: SeededGenerator
         let predicates = ["P", "Q", "Rel", "true", "all", "p9", "exists"]
         let constants = ["a", "b", "x", "all", "95", "jess", "false"]
         let functions = ["f", "g"]
@@ -149,7 +149,7 @@ final class GrammarFOLAgreementTests: XCTestCase {
         let isStructural = tokens.map { $0.contains { !wordByte.contains($0) } }
         var completed = 0
         for seed in UInt64(1)...40 {
-            var rng = GrammarTestSupport.SeededGenerator(seed: seed)
+            var rng = SeededGenerator(seed: seed)
             var constraint = GrammarConstraint(grammar: grammar, vocabulary: vocabulary)
             var bytes: [UInt8] = []
             for step in 0..<200 {

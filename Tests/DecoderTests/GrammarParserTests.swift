@@ -51,7 +51,7 @@ final class GrammarParserTests: XCTestCase {
     }
 
     func testGarbageNeverCrashes() {
-        var generator = GrammarTestSupport.SeededGenerator(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         let alphabet = Array("root::=|()[]^-\"\\x*+?{},.#\n abz09AZ∀é")
         for _ in 0..<3000 {
             let length = Int.random(in: 0..<40, using: &generator)
@@ -81,7 +81,7 @@ final class GrammarParserTests: XCTestCase {
 
 final class GrammarLiteralTests: XCTestCase {
     func testLiteralsMatchExactlyTheirText() throws {
-        var generator = GrammarTestSupport.SeededGenerator(seed: 11)
+        var generator = SeededGenerator(seed: 11)
         let alphabet: [Character] = ["a", "\"", "\\", "\n", "\t", "\r", "\u{01}", "\u{7F}", "é", "∀", "😀", " ", "#", "|", "(", "]"]
         for seed in 0..<300 {
             let text = String((0..<Int.random(in: 0..<12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })

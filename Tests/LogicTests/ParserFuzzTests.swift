@@ -24,7 +24,7 @@ final class ParserFuzzTests: XCTestCase {
     }
 
     func testMutations() {
-        var rng = SeededGenerator(seed: 20261122)
+        var rng = SplitMix64(seed: 20261122)
         let iterations = ProcessInfo.processInfo.environment["ENTAIL_LONG_TESTS"] == "1" ? 20000 : 600
         for iteration in 0..<iterations {
             let seed = UInt64(iteration)

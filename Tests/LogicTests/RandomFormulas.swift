@@ -3,7 +3,7 @@
 /// Random closed formulas for property tests; names are chosen to exercise the
 /// printers' corner cases (keywords, constants named like bound variables, numbers).
 struct RandomFormulas {
-    var rng: SeededGenerator
+    var rng: SplitMix64
     var predicates = ["P", "Q", "Rel", "true", "all", "p9"]
     var constants = ["a", "b", "x", "all", "95", "jess"]
     var functions = ["f", "g"]
@@ -11,7 +11,7 @@ struct RandomFormulas {
     var allowQuantifiers = true
     var allowEquality = true
 
-    init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
+    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
 
     mutating func pick<T>(_ xs: [T]) -> T { xs[Int.random(in: 0..<xs.count, using: &rng)] }
 

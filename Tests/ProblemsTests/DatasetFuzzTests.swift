@@ -1,3 +1,4 @@
+import Logic
 import Foundation
 import XCTest
 @testable import Problems
@@ -20,7 +21,7 @@ final class DatasetFuzzTests: XCTestCase {
     func testMutatedRecordsNeverCrash() throws {
         let iterations = ProcessInfo.processInfo.environment["ENTAIL_LONG_TESTS"] == "1" ? 100_000 : 3_000
         for seed in 0..<UInt64(iterations) {
-            var rng = SeededGenerator(seed: seed)
+            var rng = SplitMix64(seed: seed)
             let (format, record) = Self.seeds.randomElement(using: &rng)!
             var text = record
             for _ in 0..<Int.random(in: 1...3, using: &rng) {
@@ -62,7 +63,7 @@ final class DatasetFuzzTests: XCTestCase {
     func testMutatedLogicProgramsGivePositionedErrors() {
         let program = "Predicates:\nRed($x, bool) ::: r\nFacts:\nBig(Bob, True) ::: b\nRules:\nBig($x, True) && Red($x, False) >>> Cat($x, $y, True)\nQuery:\nRed(Bob, False)"
         for seed in 0..<UInt64(3_000) {
-            var rng = SeededGenerator(seed: seed)
+            var rng = SplitMix64(seed: seed)
             let text = TextMutator.mutate(program, using: &rng)
             let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
             do {

@@ -52,7 +52,7 @@ final class ProblemFileRoundTripTests: XCTestCase {
             .map { try String(contentsOf: $0, encoding: .utf8) }
         let iterations = ProcessInfo.processInfo.environment["ENTAIL_LONG_TESTS"] == "1" ? 200_000 : 4_000
         for seed in 0..<UInt64(iterations) {
-            var rng = SeededGenerator(seed: seed)
+            var rng = SplitMix64(seed: seed)
             let text = TextMutator.mutate(sources.randomElement(using: &rng)!, using: &rng)
             let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
             let errors = ProblemFileReader.diagnose(text, file: "fuzz.problem")

@@ -1,3 +1,4 @@
+import Logic
 import XCTest
 @testable import Prover
 
@@ -6,7 +7,7 @@ import XCTest
 final class EngineTablingTests: XCTestCase {
     func testClosureMatchesBreadthFirstSearch() throws {
         for seed in 0..<8 {
-            var g = EngineUnificationPropertyTests.SplitMix64(state: UInt64(500 + seed))
+            var g = SplitMix64(seed: UInt64(500 + seed))
             let nodes = 20
             var edges = Set<[Int]>()
             for _ in 0..<45 { edges.insert([Int.random(in: 0..<nodes, using: &g), Int.random(in: 0..<nodes, using: &g)]) }

@@ -1,19 +1,9 @@
+import Logic
 import XCTest
 @testable import Prover
 
 /// Seeded property tests of unification laws, through the engine's own queries.
 final class EngineUnificationPropertyTests: XCTestCase {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A first-order term for the reference unifier.
     indirect enum RefTerm: Equatable {
         case v(String)
@@ -79,7 +69,7 @@ final class EngineUnificationPropertyTests: XCTestCase {
         m.onOutput = { _ in }
         m.limits = PrologLimits(steps: 100_000)
         for seed in 0..<500 {
-            var g = SplitMix64(state: UInt64(seed))
+            var g = SplitMix64(seed: UInt64(seed))
             let s = Self.randomTerm(&g, depth: 3, vars: ["X", "Y", "Z", "W"])
             let t = Self.randomTerm(&g, depth: 3, vars: ["X", "Y", "Z", "V"])
             let (st, ts) = (s.text, t.text)

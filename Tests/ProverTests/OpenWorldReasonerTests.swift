@@ -174,7 +174,7 @@ final class OpenWorldScaleTests: XCTestCase {
     /// attributes, 200 facts, 80 rules with negation and cycles) decides in well under a
     /// second even in a debug build.
     func testLargeRuleTheoryStaysFast() {
-        var rng = TheoryRandomSource(seed: 7)
+        var rng = SplitMix64(seed: 7)
         let entities = (0..<20).map { const("e\($0)") }
         let attributes = (0..<30).map { "A\($0)" }
         var premises: [Formula] = []

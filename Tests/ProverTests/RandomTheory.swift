@@ -1,19 +1,5 @@
 import Logic
 
-/// SplitMix64: a small, fast, seedable generator, so every random theory is reproducible
-/// from its seed.
-struct TheoryRandomSource: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A seeded random theory for differential testing of provers: ground facts and
 /// universally quantified rules over a few constants, unary predicates and (for
 /// `.relational`) one binary relation, with a ground literal as the conclusion.
@@ -47,7 +33,7 @@ struct RandomTheory: CustomStringConvertible {
 
     /// The same seed and shape always give the same theory.
     static func generate(seed: UInt64, shape: Shape) -> RandomTheory {
-        var rng = TheoryRandomSource(seed: seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(Shape.allCases.firstIndex(of: shape)!))
+        var rng = SplitMix64(seed: seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(Shape.allCases.firstIndex(of: shape)!))
         let constantCount = shape == .relational ? 2 : Int.random(in: 1...3, using: &rng)
         let constants = ["a", "b", "c"].prefix(constantCount).map { $0 }
         let unary = ["P", "Q", "R", "S"].prefix(shape == .relational ? 2 : Int.random(in: 2...4, using: &rng)).map { $0 }

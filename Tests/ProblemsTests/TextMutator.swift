@@ -1,15 +1,4 @@
-/// SplitMix64: a small seeded generator, so every random test can print and replay its seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import Logic
 
 /// Random edits of a text: the mutations the fuzz tests apply.
 enum TextMutator {
@@ -20,7 +9,7 @@ enum TextMutator {
         ">>>", "&&", ":::", "$x", "True", "False", "Pred(", "null", "-1e999", "\\u12",
     ]
 
-    static func mutate(_ text: String, using rng: inout SeededGenerator) -> String {
+    static func mutate(_ text: String, using rng: inout SplitMix64) -> String {
         var scalars = Array(text.unicodeScalars)
         for _ in 0..<Int.random(in: 1...4, using: &rng) {
             let at = scalars.isEmpty ? 0 : Int.random(in: 0...scalars.count, using: &rng)
