@@ -156,9 +156,14 @@ public final class JSONLWriter {
         return ids
     }
 
-    public func append(_ line: String) {
-        handle.write(Data((line + "\n").utf8))
-        try? handle.synchronize()
+    /// Appends one record and its newline, and flushes it to the file.
+    public func append(_ line: String) throws {
+        do {
+            try handle.write(contentsOf: Data((line + "\n").utf8))
+            try handle.synchronize()
+        } catch {
+            throw BatchError.cannotWrite("\(path): \(error)")
+        }
     }
 
     deinit { try? handle.close() }

@@ -21,7 +21,7 @@ final class BatchTests: XCTestCase {
         try Data("{\"id\":\"a\",\"verdict\":\"true\"}\n{\"id\":\"b\",\"verd".utf8).write(to: URL(fileURLWithPath: path))
         XCTAssertEqual(JSONLWriter.completedIDs(at: path), ["a"])
         let writer = try JSONLWriter(path: path, resume: true)
-        writer.append(Solution(id: "b", verdict: .false).jsonLine())
+        try writer.append(Solution(id: "b", verdict: .false).jsonLine())
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(lines.count, 2)
         for line in lines {

@@ -93,13 +93,17 @@ struct BatchCommand: ParsableCommand {
         } else {
             writer = nil
         }
+        var writeFailure: Error?
         let summary = BatchRunner.run(selected, skipping: done) { solution in
             let line = solution.jsonLine()
-            writer?.append(line)
+            if writeFailure == nil {
+                do { try writer?.append(line) } catch { writeFailure = error; printError("\(error)") }
+            }
             if !quiet { writeLine(line) }
         }
         FileHandle.standardError.write(Data((summary.report + "\n").utf8))
         writeLine(summary.accuracyLine)
+        if writeFailure != nil { throw ExitCode(2) }
     }
 }
 
