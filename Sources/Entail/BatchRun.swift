@@ -107,7 +107,7 @@ public struct BatchSummary: Sendable {
             }
         }
         if unreadable > 0 { lines.append("unreadable records: \(unreadable) (counted as wrong)") }
-        if ambiguous > 0 { lines.append("ambiguous precedence: \(ambiguous) problems") }
+        if ambiguous > 0 { lines.append("ambiguous precedence (∧/∨ or ∨/⊕ without parentheses): \(ambiguous) problems") }
         if !disagreements.isEmpty { lines.append("PROVER DISAGREEMENTS: " + disagreements.joined(separator: ", ")) }
         if total > 0 {
             lines.append(String(format: "cost per problem: %.4f s, %.2f prover calls", cost.seconds / Double(total), Double(cost.proverCalls) / Double(total)))

@@ -49,8 +49,8 @@ public struct Reasoner: Sendable {
                 conclusion: theory.conclusion, world: problem.world, expected: problem.expected)
             solution.repairs = theory.repairs
             solution.translations = theory.translations
-            solution.notes = problem.notes + theory.notes + solution.notes
-            solution.ambiguous = theory.repairs.contains { $0.contains("ambiguous") }
+            solution.notes = problem.notes + theory.notes + theory.ambiguities + solution.notes
+            solution.ambiguous = !theory.ambiguities.isEmpty || theory.repairs.contains { $0.contains("ambiguous") }
         }
         solution.cost.seconds = (ContinuousClock.now - start).seconds
         return solution
@@ -70,6 +70,8 @@ public struct Reasoner: Sendable {
         var repairs: [String] = []
         var translations: [TranslationRecord] = []
         var notes: [String] = []
+        /// Precedence the text leaves to convention (∧ and ∨ mixed without parentheses).
+        var ambiguities: [String] = []
     }
 
     /// Why a problem could not be put in formal form.
@@ -92,6 +94,12 @@ public struct Reasoner: Sendable {
             guard let formal = statement.formal else { return nil }
             do {
                 let parsed = try formal.parsed(tolerant: tolerant)
+                if formal.syntax == .fol {
+                    for position in FOLParser.unparenthesizedAndOrMixes(formal.source) {
+                        let at = formal.filePosition(of: position)
+                        theory.ambiguities.append("\(role): \(formal.file.map { "\($0):" } ?? "")\(at): ∧ and ∨ meet without parentheses; read with ∧ binding tighter, as grammars/fol.ebnf says, but the author may have meant the other reading")
+                    }
+                }
                 theory.repairs += parsed.repairs.map { "\(role): \(formal.file.map { "\($0):" } ?? "")\($0.position): \($0.message)" }
                 return parsed.formula
             } catch {

@@ -29,9 +29,11 @@ final class FOLIOGoldTests: XCTestCase {
         XCTAssertEqual(records.count, 92)
         let reasoner = Reasoner(prover: .z3, timeout: .seconds(20), tolerant: true, formalOnly: true)
         var correct = 0
+        var ambiguous: [String] = []
         for record in records {
             let problem = try record.get()
             let s = reasoner.solve(problem)
+            if s.ambiguous { ambiguous.append(problem.id) }
             if let miss = misses[problem.id] {
                 XCTAssertEqual(problem.expected, miss.label, problem.id)
                 XCTAssertEqual(s.verdict, miss.verdict, "\(problem.id): \(miss.reason)")
@@ -41,5 +43,7 @@ final class FOLIOGoldTests: XCTestCase {
             if s.verdict == problem.expected { correct += 1 }
         }
         XCTAssertEqual(correct, 92 - misses.count)
+        // The Picuris Mountains story mixes ∧ and ∨ without parentheses: reported, not resolved.
+        XCTAssertEqual(ambiguous, ["folio-dev-56", "folio-dev-57", "folio-dev-58"])
     }
 }
