@@ -74,6 +74,46 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(bad.err.contains(":1:"), bad.err)
     }
 
+    /// A batch killed with SIGKILL loses only the problems in flight: resuming completes the
+    /// file with every id exactly once and every line valid JSON.
+    func testKilledBatchResumesWithEveryIdOnce() throws {
+        guard let exe = TestPaths.entailExecutable else { throw XCTSkip("the entail executable is not built") }
+        let count = 400
+        let lines = (0..<count).map { i in
+            #"{"id": "p\#(i)", "premises": ["x"], "premises_fol": ["all x. (P(x) -> Q(x))", "P(c\#(i))"], "conclusion": "y", "conclusion_fol": "Q(c\#(i))", "label": "True"}"#
+        }
+        let data = try temporaryFile(lines.joined(separator: "\n") + "\n", suffix: ".jsonl")
+        let out = NSTemporaryDirectory() + "entail-kill-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+
+        let p = Process()
+        p.executableURL = exe
+        p.arguments = ["batch", "--formal", "--format", "jsonl", "--quiet", "--out", out, data]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let written = (try? String(contentsOfFile: out, encoding: .utf8))?.split(separator: "\n").count ?? 0
+            if written >= 20 || !p.isRunning { break }
+            usleep(20_000)
+        }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+
+        let resumed = try run(["batch", "--formal", "--format", "jsonl", "--quiet", "--resume", "--out", out, data])
+        XCTAssertEqual(resumed.status, 0, resumed.err)
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        XCTAssertTrue(text.hasSuffix("\n"))
+        var ids: [String] = []
+        for line in text.split(separator: "\n") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            ids.append(try XCTUnwrap(object?["id"] as? String))
+        }
+        XCTAssertEqual(ids.count, count)
+        XCTAssertEqual(Set(ids).count, count)
+    }
+
     func testBadUsageExitsTwo() throws {
         let shard = try run(["batch", "--shard", "5/2", "--formal", "x.jsonl"])
         XCTAssertEqual(shard.status, 2)
