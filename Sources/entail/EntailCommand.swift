@@ -23,17 +23,27 @@ struct EntailCommand: AsyncParsableCommand {
     /// Runs the chosen subcommand. Usage errors exit with 2 (DESIGN.md: 0 success, 1 a
     /// failed check, 2 bad usage or input), not ArgumentParser's 64.
     static func main() async {
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+        do {
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            // A failure while running (an unreadable file, a bad model) is not a usage
+            // mistake: say what went wrong, without the usage text.
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data(("entail: " + message(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)
