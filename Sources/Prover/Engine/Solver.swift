@@ -333,6 +333,15 @@ extension PrologMachine {
         }
         if first == k { return next }
         let info = ((heap[frame + 3] >> 32) + 1) << 32 | UInt64(ci)
+        if k - first == 1 && frame >= st.pointee.hb {
+            // Last call with no choice point newer than the caller's frame: nothing can
+            // return to that frame, so the callee reuses its four cells.
+            heap[frame + 1] = UInt64(truncatingIfNeeded: next)
+            heap[frame + 2] = UInt64(cutParent) | UInt64(procs[clause.bodyProcStart + first]) << 32
+            heap[frame + 3] = info
+            buildInto(frame, code[clause.bodyStart + first], code: code)
+            return frame
+        }
         let fbase = st.pointee.heap.count
         st.pointee.heap.count = fbase + 4 * (k - first)
         var i = first
