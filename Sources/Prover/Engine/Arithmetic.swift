@@ -48,61 +48,72 @@ extension PrologMachine {
             let ya = deref(heap[p + 2])
             let y = tagOf(ya) == Tag.int ? intValue(ya) : evalSmall(ya, &ok, depth: depth + 1)
             if !ok { return 0 }
-            switch functorAtom(f) {
-            case KnownAtom.plus:
-                let (r, o) = x.addingReportingOverflow(y); if o { ok = false }; return r
-            case KnownAtom.minus:
-                let (r, o) = x.subtractingReportingOverflow(y); if o { ok = false }; return r
-            case KnownAtom.times:
-                let (r, o) = x.multipliedReportingOverflow(by: y); if o { ok = false }; return r
-            case KnownAtom.intDiv:
-                if y == 0 || (x == .min && y == -1) { ok = false; return 0 }
-                return x / y
-            case KnownAtom.mod:
-                if y == 0 || y == -1 { ok = false; return 0 }
-                let m = x % y
-                return (m != 0 && (m < 0) != (y < 0)) ? m + y : m
-            case KnownAtom.rem:
-                if y == 0 || y == -1 { ok = false; return 0 }
-                return x % y
-            case KnownAtom.div:
-                if y == 0 || y == -1 { ok = false; return 0 }
-                let q = x / y
-                return (x % y != 0 && (x < 0) != (y < 0)) ? q - 1 : q
-            case KnownAtom.min: return Swift.min(x, y)
-            case KnownAtom.max: return Swift.max(x, y)
-            case KnownAtom.bitAnd: return x & y
-            case KnownAtom.bitOr: return x | y
-            case KnownAtom.xor: return x ^ y
-            case KnownAtom.shiftRight:
-                if y < 0 || y > 62 { ok = false; return 0 }
-                return x >> y
-            case KnownAtom.shiftLeft:
-                if y < 0 || y > 62 { ok = false; return 0 }
-                let r = x << y
-                if r >> y != x { ok = false }
-                return r
-            case KnownAtom.slash:
-                if y == 0 || y == -1 || x % y != 0 { ok = false; return 0 }
-                return x / y
-            default:
-                ok = false; return 0
-            }
+            return smallBinary(functorAtom(f), x, y, &ok)
         }
         if functorArity(f) == 1 {
             let x = evalSmall(heap[p + 1], &ok, depth: depth + 1)
             if !ok { return 0 }
-            switch functorAtom(f) {
-            case KnownAtom.minus: if x == .min { ok = false }; return 0 &- x
-            case KnownAtom.plus: return x
-            case KnownAtom.abs: if x == .min { ok = false }; return Swift.abs(x)
-            case KnownAtom.sign: return x.signum()
-            case KnownAtom.bitNot: return ~x
-            default: ok = false; return 0
-            }
+            return smallUnary(functorAtom(f), x, &ok)
         }
         ok = false
         return 0
+    }
+
+    /// Applies a unary evaluable to a machine integer; clears `ok` when it cannot.
+    @inline(__always) func smallUnary(_ op: Int, _ x: Int, _ ok: inout Bool) -> Int {
+        switch op {
+        case KnownAtom.minus: if x == .min { ok = false }; return 0 &- x
+        case KnownAtom.plus: return x
+        case KnownAtom.abs: if x == .min { ok = false }; return Swift.abs(x)
+        case KnownAtom.sign: return x.signum()
+        case KnownAtom.bitNot: return ~x
+        default: ok = false; return 0
+        }
+    }
+
+    /// Applies a binary evaluable to machine integers; clears `ok` on overflow, a zero
+    /// divisor, an inexact `/` or an unknown operator (the exact path then decides).
+    @inline(__always) func smallBinary(_ op: Int, _ x: Int, _ y: Int, _ ok: inout Bool) -> Int {
+        switch op {
+        case KnownAtom.plus:
+            let (r, o) = x.addingReportingOverflow(y); if o { ok = false }; return r
+        case KnownAtom.minus:
+            let (r, o) = x.subtractingReportingOverflow(y); if o { ok = false }; return r
+        case KnownAtom.times:
+            let (r, o) = x.multipliedReportingOverflow(by: y); if o { ok = false }; return r
+        case KnownAtom.intDiv:
+            if y == 0 || (x == .min && y == -1) { ok = false; return 0 }
+            return x / y
+        case KnownAtom.mod:
+            if y == 0 || y == -1 { ok = false; return 0 }
+            let m = x % y
+            return (m != 0 && (m < 0) != (y < 0)) ? m + y : m
+        case KnownAtom.rem:
+            if y == 0 || y == -1 { ok = false; return 0 }
+            return x % y
+        case KnownAtom.div:
+            if y == 0 || y == -1 { ok = false; return 0 }
+            let q = x / y
+            return (x % y != 0 && (x < 0) != (y < 0)) ? q - 1 : q
+        case KnownAtom.min: return Swift.min(x, y)
+        case KnownAtom.max: return Swift.max(x, y)
+        case KnownAtom.bitAnd: return x & y
+        case KnownAtom.bitOr: return x | y
+        case KnownAtom.xor: return x ^ y
+        case KnownAtom.shiftRight:
+            if y < 0 || y > 62 { ok = false; return 0 }
+            return x >> y
+        case KnownAtom.shiftLeft:
+            if y < 0 || y > 62 { ok = false; return 0 }
+            let r = x << y
+            if r >> y != x { ok = false }
+            return r
+        case KnownAtom.slash:
+            if y == 0 || y == -1 || x % y != 0 { ok = false; return 0 }
+            return x / y
+        default:
+            ok = false; return 0
+        }
     }
 
     func evalExact(_ c0: Cell, _ frame: Int, depth: Int) throws -> Numeric {

@@ -320,13 +320,33 @@ extension PrologMachine {
         let next = Int(truncatingIfNeeded: heap[frame + 1])
         let k = clause.bodyCount
         if k == 0 { return next }
-        let info = ((heap[frame + 3] >> 32) + 1) << 32 | UInt64(ci)
-        let fbase = st.pointee.heap.count
         let procs = st.pointee.bodyProcedures.base
-        st.pointee.heap.count = fbase + 4 * k
-        var i = 0
+        // Leading arithmetic, `!` and `true` run here, straight from the template.
+        var first = 0
+        while first < k {
+            let cached = Int(procs[clause.bodyProcStart + first])
+            if cached == 0 || cached >= procedureBias { break }
+            let outcome = inlineGoal(cached - procedureBias, code[clause.bodyStart + first], cutParent: cutParent, code: code)
+            if outcome == .notInline { break }
+            if outcome == .failed { return -1 }
+            first += 1
+        }
+        if first == k { return next }
+        let info = ((heap[frame + 3] >> 32) + 1) << 32 | UInt64(ci)
+        if k - first == 1 && frame >= st.pointee.hb {
+            // Last call with no choice point newer than the caller's frame: nothing can
+            // return to that frame, so the callee reuses its four cells.
+            heap[frame + 1] = UInt64(truncatingIfNeeded: next)
+            heap[frame + 2] = UInt64(cutParent) | UInt64(procs[clause.bodyProcStart + first]) << 32
+            heap[frame + 3] = info
+            buildInto(frame, code[clause.bodyStart + first], code: code)
+            return frame
+        }
+        let fbase = st.pointee.heap.count
+        st.pointee.heap.count = fbase + 4 * (k - first)
+        var i = first
         while i < k {
-            let fr = fbase + 4 * i
+            let fr = fbase + 4 * (i - first)
             heap[fr + 1] = i == k - 1 ? UInt64(truncatingIfNeeded: next) : UInt64(fr + 4)
             heap[fr + 2] = UInt64(cutParent) | UInt64(procs[clause.bodyProcStart + i]) << 32
             heap[fr + 3] = info
