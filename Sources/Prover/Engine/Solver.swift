@@ -640,18 +640,6 @@ extension PrologMachine {
                 st.pointee.cps.base[i].kind = ChoiceKind.dead
             }
             return next
-        case .catchGoal:
-            let i = st.pointee.cps.count
-            pushChoicePoint(kind: ChoiceKind.catchGoal, frame: frame, alt: 0, extra: 0)
-            let exit = newFrame(structure(functorCell("$catch_exit", 1), [makeInt(i)]), next: next, cutB: cutB, info: info)
-            return newFrame(arg(1), next: exit, cutB: st.pointee.cps.count, info: info)
-        case .catchExit:
-            // The goal exited: its catch is no longer active.
-            let i = intValue(deref(arg(1)))
-            if i < st.pointee.cps.count && st.pointee.cps.base[i].kind == ChoiceKind.catchGoal {
-                st.pointee.cps.base[i].kind = ChoiceKind.dead
-            }
-            return next
         case .repeatGoal:
             pushChoicePoint(kind: ChoiceKind.repeatForever, frame: next, alt: 0, extra: 0)
             return next
