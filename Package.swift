@@ -31,7 +31,8 @@ let package = Package(
         .target(name: "Z3Bridge", dependencies: ["Logic", "CZ3"]),
         .target(name: "Decoder", dependencies: ["CBLAS"], swiftSettings: fastFlags),
         .target(name: "SemanticParser", dependencies: ["Logic", "Decoder"]),
-        .target(name: "Entail", dependencies: ["Logic", "Problems", "Prover", "Z3Bridge", "Decoder", "SemanticParser"]),
+        .target(name: "Search", dependencies: ["Logic", "Problems", "Prover", "Z3Bridge", "Decoder", "SemanticParser"]),
+        .target(name: "Entail", dependencies: ["Logic", "Problems", "Prover", "Z3Bridge", "Decoder", "SemanticParser", "Search"]),
         .executableTarget(name: "entail", dependencies: [
             "Entail",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -43,6 +44,7 @@ let package = Package(
         .testTarget(name: "Z3BridgeTests", dependencies: ["Z3Bridge", "Logic"]),
         .testTarget(name: "DecoderTests", dependencies: ["Decoder", "Logic"]),  // Logic: grammar/parser agreement tests
         .testTarget(name: "SemanticParserTests", dependencies: ["SemanticParser", "Logic", "Prover"], exclude: ["Fixtures"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search"]),
         .testTarget(name: "EntailTests", dependencies: ["Entail"]),
     ]
 )
