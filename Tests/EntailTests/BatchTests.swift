@@ -42,16 +42,19 @@ final class BatchTests: XCTestCase {
     }
 
     func testUnreadableRecordsAreErrorsForThatRecordOnly() {
+        let good = Problem(id: "good", premises: [], conclusion: nil, expected: .true)
         let items: [BatchItem] = [
             .unreadable(id: "bad", expected: .true, message: "x.json record 0: expected an object"),
-            .problem(id: "good", expected: .true, solve: { Solution(id: "good", verdict: .true, expected: .true) }),
+            .problem(good),
         ]
-        var emitted: [Solution] = []
-        let summary = BatchRunner.run(items) { emitted.append($0) }
-        XCTAssertEqual(emitted.map(\.verdict), [.error, .true])
+        let emitted = Emitted()
+        let summary = BatchRunner.run(items, makeSolver: { { Solution(id: $0.id, verdict: .true, expected: $0.expected) } }) { s, _ in emitted.append(s) }
+        XCTAssertEqual(emitted.solutions.map(\.verdict), [.error, .true])
         XCTAssertEqual(summary.accuracyLine, "accuracy: 1/2 (50.0%)")
         XCTAssertEqual(summary.unreadable, 0)   // its expected verdict was known
-        let resumed = BatchRunner.run(items, skipping: ["bad"]) { _ in }
-        XCTAssertEqual(resumed.total, 1)
+        let old = BatchRecord(id: "bad", verdict: "error", expected: "true")
+        let resumed = BatchRunner.run(items, resumingFrom: ["bad": old], makeSolver: { { Solution(id: $0.id, verdict: .true, expected: $0.expected) } })
+        XCTAssertEqual(resumed.total, 2)
+        XCTAssertEqual(resumed.accuracyLine, "accuracy: 1/2 (50.0%)")
     }
 }

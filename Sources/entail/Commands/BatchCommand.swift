@@ -8,8 +8,11 @@ struct BatchCommand: ParsableCommand {
         abstract: "Solve every problem of a dataset; write one JSON line per problem as soon as it is known.",
         discussion: """
             Ends stdout with `accuracy: C/N (P%)`. A malformed record is an error for that record \
-            only. With --out, each record is appended and flushed when known; --resume skips ids \
-            already in the file.
+            only. With --out, each record is appended and flushed when known, in the order the \
+            problems finish; --resume skips ids already in the file (a kill loses only the problems \
+            in flight). --jobs N solves N problems at a time. On a terminal, stderr shows a progress \
+            bar. --sweep samples=1,2,4 runs the batch once per strategy and sample count and writes \
+            the accuracy-versus-compute curve as CSV and SVG.
             """)
 
     @Argument(help: "A dataset file: FOLIO JSONL, Logic-LM JSON, Logic-LM programs JSON, or Entail JSONL.")
@@ -24,14 +27,26 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Write JSONL results here (appended and flushed per problem).")
     var out: String?
 
-    @Flag(help: "Skip the ids already in --out.")
+    @Flag(help: "Skip the ids already in --out; the summary covers them too.")
     var resume = false
 
     @Option(help: "Solve at most N problems (after sharding).")
     var limit: Int?
 
-    @Option(help: "Solve only shard I of N (1-based), e.g. 2/4.")
+    @Option(help: "Solve only shard I of N (1-based): problem k (from 0) belongs to shard k mod N + 1.")
     var shard: String?
+
+    @Option(help: "Problems solved in parallel, each by its own worker.")
+    var jobs: Int = 1
+
+    @Option(help: "Run the batch at each sample count, e.g. samples=1,2,4,8,16; writes <sweep-out>.csv and .svg.")
+    var sweep: String?
+
+    @Option(help: "The strategies a --sweep compares, comma-separated (\(BatchSweep.strategyNames.joined(separator: ", "))).")
+    var strategies = "single"
+
+    @Option(help: "The path prefix of the --sweep files.")
+    var sweepOut = "sweep"
 
     @Flag(help: "Do not print the per-problem JSON lines on stdout.")
     var quiet = false
@@ -50,7 +65,17 @@ struct BatchCommand: ParsableCommand {
         }
         if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
         if resume && out == nil { throw ValidationError("--resume needs --out") }
+        guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256, got \(jobs)") }
+        if let sweep {
+            do { _ = try BatchSweep.parseSamples(sweep) } catch { throw ValidationError("\(error)") }
+            if out != nil || resume { throw ValidationError("--sweep writes its own files (--sweep-out); --out and --resume are for a single run") }
+        }
+        for name in strategyNames where !BatchSweep.strategyNames.contains(name) {
+            throw ValidationError("--strategies: unknown strategy '\(name)' (known: \(BatchSweep.strategyNames.joined(separator: ", ")))")
+        }
     }
+
+    var strategyNames: [String] { strategies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
 
     func run() throws {
         let records: [DatasetRecord]
@@ -61,31 +86,24 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let reasoner = options.reasoner(tolerant: !strict, formalOnly: formal)
-        if let dir = exportTptp {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        }
-        let exportDir = exportTptp
-        let items: [BatchItem] = records.map { record in
-            switch record {
-            case .success(let problem):
-                if let dir = exportDir, case .success(let t) = reasoner.theory(of: problem) {
-                    for file in TPTPExport.entailmentFiles(name: problem.id, premises: t.premises, conclusion: t.conclusion) {
-                        FileManager.default.createFile(atPath: "\(dir)/\(problem.id).\(file.suffix)", contents: Data(file.text.utf8))
-                    }
-                }
-                return .problem(id: problem.id, expected: problem.expected, solve: { reasoner.solve(problem) })
-            case .failure(let error):
-                return .unreadable(id: error.id ?? "\(error.file)#\(error.index)", expected: nil, message: error.description)
-            }
-        }
         var selection = BatchSelection(limit: limit)
         if let shard, let (i, n) = BatchSelection.parseShard(shard) { selection.shardIndex = i; selection.shardCount = n }
-        let selected = selection.select(items)
+        let selected = selection.select(BatchItem.items(records))
+        if let dir = exportTptp { try exportTPTP(selected, reasoner: reasoner, to: dir) }
+
+        // Until the search strategies are wired in, every strategy runs the reasoner as it is.
+        let makeSolver: @Sendable (String, Int) -> ProblemSolverFactory = { _, _ in
+            { { problem in reasoner.solve(problem) } }
+        }
+        if let sweep {
+            try runSweep(selected, samples: try BatchSweep.parseSamples(sweep), makeSolver: makeSolver)
+            return
+        }
 
         let writer: JSONLWriter?
-        var done: Set<String> = []
+        var previous: [String: BatchRecord] = [:]
         if let out {
-            if resume { done = JSONLWriter.completedIDs(at: out) }
+            if resume { previous = JSONLWriter.completedRecords(at: out) }
             do { writer = try JSONLWriter(path: out, resume: resume) } catch {
                 printError("\(error)")
                 throw ExitCode(2)
@@ -93,17 +111,88 @@ struct BatchCommand: ParsableCommand {
         } else {
             writer = nil
         }
-        var writeFailure: Error?
-        let summary = BatchRunner.run(selected, skipping: done) { solution in
+        let alreadyDone = selected.filter { previous[$0.id] != nil }.count
+        let display = ProgressDisplay(BatchProgress(total: selected.count, alreadyDone: alreadyDone),
+                                      onTerminal: isatty(STDERR_FILENO) == 1)
+        let failure = WriteFailure()
+        let quiet = quiet
+        let summary = BatchRunner.run(selected, resumingFrom: previous, jobs: jobs,
+                                      makeSolver: makeSolver(strategyNames.first ?? "single", 1)) { solution, soFar in
             let line = solution.jsonLine()
-            if writeFailure == nil {
-                do { try writer?.append(line) } catch { writeFailure = error; printError("\(error)") }
+            if !failure.happened {
+                do { try writer?.append(line) } catch { failure.happened = true; display.clear(); printError("\(error)") }
             }
-            if !quiet { writeLine(line) }
+            if !quiet { display.clear(); writeLine(line) }
+            display.update(soFar)
         }
+        display.finish(summary)
         FileHandle.standardError.write(Data((summary.report + "\n").utf8))
         writeLine(summary.accuracyLine)
-        if writeFailure != nil { throw ExitCode(2) }
+        if failure.happened { throw ExitCode(2) }
+    }
+
+    func runSweep(_ items: [BatchItem], samples: [Int], makeSolver: @escaping @Sendable (String, Int) -> ProblemSolverFactory) throws {
+        let sweep = BatchSweep(strategies: strategyNames, samples: samples)
+        let points = sweep.run(items, jobs: jobs, makeSolver: makeSolver) { point in
+            FileHandle.standardError.write(Data("sweep: \(point.strategy) samples=\(point.samples): \(point.summary.accuracyLine)\n".utf8))
+        }
+        let csv = BatchSweep.csv(points)
+        for (path, text) in [(sweepOut + ".csv", csv), (sweepOut + ".svg", BatchSweep.svg(points))] {
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+                printError("cannot write \(path)")
+                throw ExitCode(2)
+            }
+        }
+        FileHandle.standardOutput.write(Data(csv.utf8))
+        FileHandle.standardError.write(Data("wrote \(sweepOut).csv and \(sweepOut).svg\n".utf8))
+    }
+
+    func exportTPTP(_ items: [BatchItem], reasoner: Reasoner, to dir: String) throws {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for case .problem(let problem) in items {
+            guard case .success(let t) = reasoner.theory(of: problem) else { continue }
+            for file in TPTPExport.entailmentFiles(name: problem.id, premises: t.premises, conclusion: t.conclusion) {
+                FileManager.default.createFile(atPath: "\(dir)/\(problem.id).\(file.suffix)", contents: Data(file.text.utf8))
+            }
+        }
+    }
+}
+
+/// Set once the output file could not be written; later records are not attempted.
+/// Only touched inside the batch runner's serialized `emit`.
+private final class WriteFailure: @unchecked Sendable {
+    var happened = false
+}
+
+/// The progress bar on stderr: redrawn in place at most 4 times a second on a terminal,
+/// one plain line at the end otherwise. Only touched inside the runner's serialized `emit`
+/// and after the run.
+private final class ProgressDisplay: @unchecked Sendable {
+    private var progress: BatchProgress
+    private let onTerminal: Bool
+    private var drawn = false
+
+    init(_ progress: BatchProgress, onTerminal: Bool) {
+        self.progress = progress
+        self.onTerminal = onTerminal
+    }
+
+    func update(_ summary: BatchSummary) {
+        guard onTerminal, progress.shouldRedraw() || summary.total == progress.total else { return }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + progress.line(summary)).utf8))
+        drawn = true
+    }
+
+    /// Erases the bar so that a line can be printed; the next update redraws it.
+    func clear() {
+        guard onTerminal, drawn else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        drawn = false
+    }
+
+    func finish(_ summary: BatchSummary) {
+        clear()
+        FileHandle.standardError.write(Data((progress.finalLine(summary) + "\n").utf8))
     }
 }
 
