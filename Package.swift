@@ -37,6 +37,8 @@ let package = Package(
             "Entail",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The library's example: `swift run SolveExample problems/socrates.problem` (EntailTests runs it).
+        .executableTarget(name: "SolveExample", dependencies: ["Entail"], path: "Examples/SolveExample"),
 
         .testTarget(name: "LogicTests", dependencies: ["Logic"]),
         .testTarget(name: "ProblemsTests", dependencies: ["Problems"], exclude: ["Fixtures"]),
