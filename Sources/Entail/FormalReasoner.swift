@@ -9,11 +9,14 @@ import Z3Bridge
 /// Premise indices in certificates are mapped back to the problem's own numbering
 /// (`premiseNumbers[i]` is the problem premise that formula `i` came from).
 public struct FormalReasoner: Sendable {
+    /// Which prover decides (or both, cross-checked).
     public var prover: ProverChoice
     /// Wall-clock bound for each prover on one problem.
     public var timeout: Duration
+    /// The native prover's resource bounds; its time bound never exceeds `timeout`.
     public var nativeLimits: NativeLimits
 
+    /// A reasoner with the given prover, per-prover time bound and native limits.
     public init(prover: ProverChoice = .both, timeout: Duration = .seconds(20), nativeLimits: NativeLimits? = nil) {
         self.prover = prover
         self.timeout = timeout

@@ -14,6 +14,7 @@ public struct TranslationRecord: Sendable, Hashable {
     public var statement: String
     /// "controlled" or "model".
     public var parser: String
+    /// The English sentence that was translated.
     public var sentence: String
     /// The formula in ASCII FOL.
     public var formula: String

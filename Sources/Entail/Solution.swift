@@ -18,18 +18,27 @@ public enum Certificate: Sendable, Hashable {
 
 /// What solving a problem cost.
 public struct Cost: Sendable, Hashable, Codable {
+    /// Wall-clock seconds.
     public var seconds: Double = 0
+    /// Entailment checks by either prover.
     public var proverCalls: Int = 0
+    /// Translation calls to the language model.
     public var modelCalls: Int = 0
+    /// Tokens the model generated.
     public var tokens: Int = 0
+    /// No cost yet.
     public init() {}
 }
 
 /// The outcome of one problem: its verdict, the certificate that backs it, and the cost.
 public struct Solution: Sendable {
+    /// The problem's id.
     public var id: String
+    /// The answer, or why there is none (`timeout`, `error`, `abstain`, …).
     public var verdict: Verdict
+    /// The dataset's or problem file's expected verdict, when it has one.
     public var expected: Verdict?
+    /// What backs the verdict: an unsat core, a proof, countermodels, a bound, or an error.
     public var certificate: Certificate?
     /// The prover whose verdict this is (`z3`, `native`, or `z3+native` when both agreed).
     public var prover: String?
@@ -43,8 +52,10 @@ public struct Solution: Sendable {
     public var translations: [TranslationRecord] = []
     /// Notes for the reader: premises without a formal form, fallbacks taken, and so on.
     public var notes: [String] = []
+    /// What solving the problem cost.
     public var cost = Cost()
 
+    /// A solution with no certificate yet.
     public init(id: String, verdict: Verdict, expected: Verdict? = nil) {
         self.id = id; self.verdict = verdict; self.expected = expected
     }
