@@ -52,6 +52,8 @@ public enum BatchRunner {
     /// the items they cover, and the new solutions for the rest.
     ///
     /// - Parameters:
+    ///   - items: the selected dataset items, in dataset order.
+    ///   - previous: the records already written, by id; their items are not solved again.
     ///   - jobs: how many workers solve in parallel (at least 1).
     ///   - makeSolver: called once per worker, on the worker's thread.
     ///   - emit: called once per new solution, with the summary so far, serialized.
