@@ -11,9 +11,13 @@ public final class JSONLWriter: @unchecked Sendable {
     private let lock = NSLock()
     /// The file written to.
     public let path: String
+    /// On `resume`, how many lines of the existing file were not complete records (a torn
+    /// last line, or damage) and were removed; 0 otherwise.
+    public private(set) var droppedLines = 0
 
     /// Opens `path` for appending. Without `resume` the file is created empty (replacing
-    /// any old one); with it, existing complete records are kept and a torn last line is cut.
+    /// any old one); with it, the existing complete records are kept and every other line
+    /// (a torn last line, empty lines, damage) is removed, so that every line stays valid JSON.
     public init(path: String, resume: Bool) throws {
         self.path = path
         let fm = FileManager.default
@@ -22,12 +26,24 @@ public final class JSONLWriter: @unchecked Sendable {
                 throw BatchError.cannotWrite(path)
             }
         } else {
-            // A kill can leave a torn last line: cut the file back to its last newline.
+            // A kill can leave a torn last line; a crash of the machine can leave worse (a
+            // block of zeros). Keep exactly the lines that are complete records.
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch { throw BatchError.cannotRead("\(path): \(error.localizedDescription)") }
-            if let last = data.last, last != UInt8(ascii: "\n") {
-                let keep = data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
-                do { try data.prefix(keep).write(to: URL(fileURLWithPath: path)) } catch { throw BatchError.cannotWrite(path) }
+            let newline = UInt8(ascii: "\n")
+            var kept = Data()
+            var dropped = 0
+            for line in data.split(separator: newline, omittingEmptySubsequences: false) where !line.isEmpty {
+                if BatchRecord(jsonLine: Data(line)) != nil {
+                    kept.append(line)
+                    kept.append(newline)
+                } else {
+                    dropped += 1
+                }
+            }
+            droppedLines = dropped
+            if kept.count != data.count {
+                do { try kept.write(to: URL(fileURLWithPath: path), options: .atomic) } catch { throw BatchError.cannotWrite(path) }
             }
         }
         guard let h = FileHandle(forWritingAtPath: path) else { throw BatchError.cannotWrite(path) }

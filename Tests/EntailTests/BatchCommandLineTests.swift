@@ -119,6 +119,23 @@ final class BatchCommandLineTests: XCTestCase {
         XCTAssertEqual(resumed.out, "accuracy: \(count - count / 50)/\(count) (\(String(format: "%.1f", 100 * Double(count - count / 50) / Double(count)))%)\n")
     }
 
+    /// `--shard I/N` partitions the dataset: problem k (from 0) in shard k mod N + 1.
+    func testShardsPartitionTheDataset() throws {
+        let data = try dataset(20)
+        var ids: [[String]] = []
+        for i in 1...3 {
+            let out = temporaryPath(".jsonl")
+            let r = try entail(["batch", "--formal", "--quiet", "--jobs", "2", "--shard", "\(i)/3", "--out", out, data])
+            XCTAssertEqual(r.status, 0, r.err)
+            ids.append(try records(out).map { line in
+                (try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any])["id"] as! String
+            }.sorted())
+        }
+        XCTAssertEqual(ids[0], ["p0", "p12", "p15", "p18", "p3", "p6", "p9"])
+        XCTAssertEqual(ids[1], ["p1", "p10", "p13", "p16", "p19", "p4", "p7"])
+        XCTAssertEqual(ids[2], ["p11", "p14", "p17", "p2", "p5", "p8"])
+    }
+
     func testSweepWritesCSVAndSVG() throws {
         let data = try dataset(12)
         let prefix = temporaryPath("")

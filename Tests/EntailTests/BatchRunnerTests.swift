@@ -144,6 +144,21 @@ final class BatchRunnerTests: XCTestCase {
         XCTAssertEqual(lines.count, 200)
     }
 
+    func testResumeRemovesEveryLineThatIsNotARecord() throws {
+        let path = NSTemporaryDirectory() + "entail-damaged-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var bytes = Data("{\"id\":\"a\",\"verdict\":\"true\"}\n".utf8)
+        bytes.append(Data(repeating: 0, count: 64))          // what a crashed machine can leave
+        bytes.append(Data("\n\n{\"id\":\"b\",\"verdict\":\"false\"}\n[1]\n{\"id\":\"c\",\"ver".utf8))
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let writer = try JSONLWriter(path: path, resume: true)
+        XCTAssertEqual(writer.droppedLines, 3)
+        try writer.append(Solution(id: "c", verdict: .unknown).jsonLine())
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertEqual(text, "{\"id\":\"a\",\"verdict\":\"true\"}\n{\"id\":\"b\",\"verdict\":\"false\"}\n" + Solution(id: "c", verdict: .unknown).jsonLine() + "\n")
+        XCTAssertEqual(try JSONLWriter(path: path, resume: true).droppedLines, 0)
+    }
+
     func testProgressLineAndFinalLine() {
         let start = ContinuousClock.now
         var progress = BatchProgress(total: 400, alreadyDone: 100, start: start)

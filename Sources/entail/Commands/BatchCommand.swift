@@ -108,6 +108,9 @@ struct BatchCommand: ParsableCommand {
                 printError("\(error)")
                 throw ExitCode(2)
             }
+            if let dropped = writer?.droppedLines, dropped > 0 {
+                printError("\(out): removed \(dropped) line(s) that were not complete records (a run that was cut off)")
+            }
         } else {
             writer = nil
         }
@@ -152,7 +155,11 @@ struct BatchCommand: ParsableCommand {
         for case .problem(let problem) in items {
             guard case .success(let t) = reasoner.theory(of: problem) else { continue }
             for file in TPTPExport.entailmentFiles(name: problem.id, premises: t.premises, conclusion: t.conclusion) {
-                FileManager.default.createFile(atPath: "\(dir)/\(problem.id).\(file.suffix)", contents: Data(file.text.utf8))
+                let path = "\(dir)/\(problem.id).\(file.suffix)"
+                guard FileManager.default.createFile(atPath: path, contents: Data(file.text.utf8)) else {
+                    printError("cannot write \(path)")
+                    throw ExitCode(2)
+                }
             }
         }
     }
