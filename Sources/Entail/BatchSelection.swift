@@ -26,8 +26,8 @@ public struct BatchSelection: Sendable {
     public func select<T>(_ items: [T]) -> [T] {
         var out: [T] = []
         for (index, item) in items.enumerated() where index % shardCount == shardIndex - 1 {
-            out.append(item)
             if let limit, out.count >= limit { break }
+            out.append(item)
         }
         return out
     }

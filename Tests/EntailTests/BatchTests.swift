@@ -9,6 +9,7 @@ final class BatchTests: XCTestCase {
         for i in 1...3 { seen += BatchSelection(shardIndex: i, shardCount: 3).select(items) }
         XCTAssertEqual(seen.sorted(), items)
         XCTAssertEqual(BatchSelection(shardIndex: 2, shardCount: 3, limit: 2).select(items), [1, 4])
+        XCTAssertEqual(BatchSelection(limit: 0).select(items), [])
         XCTAssertNil(BatchSelection.parseShard("0/3"))
         XCTAssertNil(BatchSelection.parseShard("4/3"))
         XCTAssertNil(BatchSelection.parseShard("x"))
