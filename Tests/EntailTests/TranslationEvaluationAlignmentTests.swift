@@ -106,4 +106,12 @@ final class TranslationEvaluationAlignmentTests: XCTestCase {
         XCTAssertTrue(alignment.capHit)
         XCTAssertLessThanOrEqual(alignment.checks, 2 + gold.count)
     }
+
+    func testTheTimeBudgetIsReported() throws {
+        let predicted = [try parse("all x. (A(x) -> B(x))")]
+        let gold = [try parse("all x. (Dog(x) -> Animal(x))")]
+        let alignment = SignatureAligner(maxDuration: .zero).align(predicted: predicted, gold: gold)
+        XCTAssertTrue(alignment.capHit)
+        XCTAssertEqual(SignatureAligner().align(predicted: predicted, gold: gold).equivalentCount, 1)
+    }
 }

@@ -40,8 +40,8 @@ public struct SignatureAlignment: Sendable {
 /// best score first (name similarity plus co-occurrence across premises), at most
 /// `maxExtensionsPerPremise` of them, and kept when Z3 proves the premise equivalent; the
 /// premise may also be left unmatched. Among alignments found that match as many premises,
-/// the one with the higher summed pair score is kept. The search stops at `maxNodes` nodes or `maxChecks`
-/// Z3 checks (`capHit`), or when every premise is matched.
+/// the one with the higher summed pair score is kept. The search stops at `maxNodes` nodes,
+/// `maxChecks` Z3 checks or after `maxDuration` (`capHit`), or when every premise is matched.
 ///
 /// A premise proved equivalent under a partial alignment stays equivalent under every
 /// extension of it (its unaligned symbols were fresh, and uniform substitution keeps
@@ -51,13 +51,16 @@ public struct SignatureAligner: Sendable {
     public var maxNodes: Int
     public var maxChecks: Int
     public var maxExtensionsPerPremise: Int
+    /// Wall-clock budget of the search per story (the final checks come on top).
+    public var maxDuration: Duration
 
     public init(equivalence: FormulaEquivalence = FormulaEquivalence(), maxNodes: Int = 20_000,
-                maxChecks: Int = 2_000, maxExtensionsPerPremise: Int = 48) {
+                maxChecks: Int = 2_000, maxExtensionsPerPremise: Int = 48, maxDuration: Duration = .seconds(120)) {
         self.equivalence = equivalence
         self.maxNodes = maxNodes
         self.maxChecks = maxChecks
         self.maxExtensionsPerPremise = maxExtensionsPerPremise
+        self.maxDuration = maxDuration
     }
 
     /// Aligns a story: `predicted[i]` and `gold[i]` are premise i (nil: missing). Each side
@@ -99,9 +102,11 @@ struct AlignmentSearch {
     var checks = 0
     var capHit = false
     var stopped = false
+    let deadline: ContinuousClock.Instant
 
     init(aligner: SignatureAligner, predicted: [Formula?], gold: [Formula?]) {
         self.aligner = aligner
+        deadline = ContinuousClock.now + aligner.maxDuration
         self.predicted = predicted
         self.gold = gold
         let predictedSymbols = predicted.map { $0?.evaluationSymbols ?? [] }
@@ -178,7 +183,11 @@ struct AlignmentSearch {
     private mutating func check(_ premise: Int) -> EquivalenceOutcome {
         let key = MemoKey(premise: premise, images: predictedSymbols[premise].map { map[$0] })
         if let known = memo[key] { return known }
-        if checks >= aligner.maxChecks { capHit = true; stopped = true; return .undecided(reason: "alignment check cap") }
+        if checks >= aligner.maxChecks || ContinuousClock.now > deadline {
+            capHit = true
+            stopped = true
+            return .undecided(reason: "alignment search cap")
+        }
         checks += 1
         let outcome = aligner.equivalence.compare(renamed(premise, map), gold[premise]!)
         memo[key] = outcome
