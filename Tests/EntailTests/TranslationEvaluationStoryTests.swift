@@ -133,3 +133,32 @@ final class TranslationEvaluationStoryTests: XCTestCase {
         print("gold self-check: \(total.equivalent)/\(total.scored) equivalent, \(total.exactSyntax) exact, \(total.goldMissing) gold missing")
     }
 }
+
+/// Translations read from Logic-LM output programs.
+final class TranslationEvaluationPredictionsTests: XCTestCase {
+    func testProgramsArePairedWithSentencesByTheirEnglish() throws {
+        let program = """
+        Predicates:
+        Dog(x) ::: x is a dog.
+        Premises:
+        ∀x (Dog(x) → Animal(x)) ::: All dogs are animals.
+        Dog(rex) ::: [BG] Rex is a dog
+        ∀x (Animal(x) → ¬Plant(x) ::: No animal is a plant.
+        Conclusion:
+        Animal(rex) ::: Rex is an animal.
+        """
+        let predictions = LogicLMPredictions(programs: [program])
+        XCTAssertEqual(predictions.formulas.count, 3)
+        let story = EvaluationStory(id: "s", sentences: ["All dogs are  animals.", "[BG] Rex is a dog.", "No animal is a plant.", "Rex is an animal."],
+                                    gold: [try FOLParser.parse("all x. (Dog(x) -> Animal(x))").formula, try FOLParser.parse("Dog(rex)").formula, nil, nil],
+                                    goldText: ["", "", "", ""], goldErrors: [nil, nil, "none", "none"])
+        let translated = predictions.translations(for: story)
+        XCTAssertEqual(try translated[0].result.get().text, "∀x (Dog(x) → Animal(x))")
+        XCTAssertEqual(try translated[1].result.get().text, "Dog(rex)")
+        // The conclusion section is not a premise.
+        guard case .failure(let missing) = translated[3].result else { return XCTFail("the conclusion was read as a premise") }
+        XCTAssertEqual(missing.kind, .other)
+        let e = TranslationEvaluator().evaluate(story: story, translated: translated)
+        XCTAssertEqual(e.premises.prefix(2).map(\.outcome), [.equivalent, .equivalent])
+    }
+}

@@ -34,6 +34,8 @@ struct EvalTranslationCommand: ParsableCommand {
     @Option(help: "Z3 checks the alignment search may make per story.") var maxChecks: Int = 2_000
     @Option(help: "Write one JSON line per premise here.") var out: String?
     @Flag(help: "Align the gold against a seeded random renaming of itself instead of translating.") var goldSelfCheck = false
+    @Option(help: "Evaluate translations made elsewhere instead of the model's: a Logic-LM output file (e.g. logic-lm/outputs/FOLIO_dev_gpt-4.sample.json).")
+    var predictions: String?
 
     func validate() throws {
         guard (1...64).contains(samples) else { throw ValidationError("--samples must be between 1 and 64") }
@@ -42,6 +44,7 @@ struct EvalTranslationCommand: ParsableCommand {
         guard (1...512).contains(maxTokens) else { throw ValidationError("--max-tokens must be between 1 and 512") }
         guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be in (0, 3600] seconds") }
         guard maxChecks > 0 else { throw ValidationError("--max-checks must be positive") }
+        if goldSelfCheck && predictions != nil { throw ValidationError("--gold-self-check and --predictions exclude each other") }
     }
 
     /// The translator every story shares (the one place a model is built).
@@ -78,8 +81,14 @@ struct EvalTranslationCommand: ParsableCommand {
         defer { try? output?.close() }
         let aligner = SignatureAligner(equivalence: FormulaEquivalence(timeout: .milliseconds(Int(timeout * 1000))), maxChecks: maxChecks)
         let evaluator = TranslationEvaluator(aligner: aligner, samples: samples, vote: vote, seed: seed)
-        let translator = goldSelfCheck ? nil : try makeTranslator()
-        let mode = goldSelfCheck ? "gold self-check (seed \(seed))" : vote ? "vote over \(samples) samples" : samples > 1 ? "first of \(samples) samples" : "greedy"
+        var given: LogicLMPredictions?
+        if let predictions {
+            do { given = try LogicLMPredictions(contentsOfFile: predictions) } catch { throw ValidationError("\(error)") }
+        }
+        let translator = goldSelfCheck || given != nil ? nil : try makeTranslator()
+        var mode = vote ? "vote over \(samples) samples" : samples > 1 ? "first of \(samples) samples" : "greedy"
+        if let predictions { mode = "predictions from \(predictions)" }
+        if goldSelfCheck { mode = "gold self-check (seed \(seed))" }
         emit("eval-translation: \(dataset), \(stories.count) stories, \(mode)")
         emit(TranslationEvaluationSummary.header)
         var total = TranslationEvaluationSummary()
@@ -87,6 +96,8 @@ struct EvalTranslationCommand: ParsableCommand {
             let evaluation: StoryEvaluation
             if let translator {
                 evaluation = evaluator.evaluate(story: story, storyIndex: k, translator: translator)
+            } else if let given {
+                evaluation = evaluator.evaluate(story: story, translated: given.translations(for: story))
             } else {
                 evaluation = GoldSelfCheck.evaluate(story: story, seed: seed &+ UInt64(k), evaluator: evaluator)
             }
