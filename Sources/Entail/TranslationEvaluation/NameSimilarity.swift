@@ -1,6 +1,6 @@
 /// How alike two symbol names look, in [0, 1]: the mean of the Dice coefficient of their
 /// character bigrams (case and `_` ignored) and the Jaccard overlap of their words
-/// (CamelCase and `_` split, a trailing `s` dropped). `Meeting` and `Meetings` score high,
+/// (CamelCase and `_` split, lightly stemmed). `Meeting` and `Meetings` score high,
 /// `LunchInCompany` and `HasLunchAtCompany` share words, `Q17` and `Dog` score 0.
 public enum NameSimilarity {
     public static func score(_ a: String, _ b: String) -> Double {
@@ -59,10 +59,18 @@ public enum NameSimilarity {
             previousLower = ch.isLowercase || ch.isNumber
         }
         if !current.isEmpty { out.append(current) }
-        return out.map { w in
-            var l = w.lowercased()
-            if l.count > 3, l.hasSuffix("s"), !l.hasSuffix("ss") { l.removeLast() }
-            return l
+        return out.map { stem($0.lowercased()) }
+    }
+
+    /// A light stemmer: a plural `s`, then one of `ing`, `ed`, `e`, each only when at
+    /// least three letters remain (`meetings` → meet, `located` and `locate` → locat).
+    static func stem(_ word: String) -> String {
+        var w = word
+        if w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss") { w.removeLast() }
+        for suffix in ["ing", "ed", "e"] where w.hasSuffix(suffix) && w.count >= suffix.count + 3 {
+            w.removeLast(suffix.count)
+            break
         }
+        return w
     }
 }

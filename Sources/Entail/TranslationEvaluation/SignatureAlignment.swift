@@ -173,10 +173,12 @@ struct AlignmentSearch {
         search(depth: depth + 1, count: count)
     }
 
-    /// The summed pair scores of an alignment: among alignments matching as many premises,
-    /// the search keeps the one whose names and co-occurrences agree best.
+    /// How plausible an alignment's pairs are: among alignments matching as many premises,
+    /// the search keeps the one with the highest sum of (pair score − 1), so a pair whose
+    /// names differ and whose co-occurrence is weak (score below 1) counts against it
+    /// rather than for it, and more pairs are not better by themselves.
     private func score(_ map: [EvaluationSymbol: EvaluationSymbol]) -> Double {
-        map.reduce(0) { $0 + (pairScore[$1.key]?[$1.value] ?? 0) }
+        map.reduce(0) { $0 + (pairScore[$1.key]?[$1.value] ?? 0) - 1 }
     }
 
     /// Z3's answer for `premise` under the current map (unaligned symbols fresh), memoized.
