@@ -15,6 +15,7 @@ struct EntailCommand: AsyncParsableCommand {
             QueryCommand.self,
             GenerateCommand.self,
             TranslateCommand.self,
+            EvalTranslationCommand.self,
             LogitsCommand.self,
             BenchCommand.self,
         ]
