@@ -17,6 +17,7 @@ struct EntailCommand: AsyncParsableCommand {
             TranslateCommand.self,
             LogitsCommand.self,
             BenchCommand.self,
+            TrainingPairsCommand.self,
         ]
     )
 
