@@ -162,4 +162,43 @@ final class TrainingPairsTests: XCTestCase {
         }
         XCTAssertFalse(builder.pairs.contains { $0.source.contains("valid") || $0.source.contains("dev") })
     }
+
+    /// Completions are in the grounded grammar's canonical syntax: the grammar for the
+    /// pair's sentence and signature accepts them byte for byte.
+    func testCompletionsMatchTheGroundedGrammar() throws {
+        let sentences = ["Bob is red.", "If something is red then it is round.", "All cats are big.", "Anne likes Bob.",
+                         "Every child owns some toy."]
+        let formulas = try ["Red(bob)", "∀x (Red(x) → Round(x))", "∀w (Cat(w) → Big(w))", "Likes(anne, bob)",
+                            "∀a (Child(a) → ∃b (Toy(b) ∧ Owns(a, b)))"].map { try FOLParser.parse($0).formula }
+        var builder = TrainingPairsBuilder(prompt: Self.tunedPrompt, tokenizer: nil)
+        builder.add(TrainingStory(sentences: sentences, formulas: formulas, source: "t"), kind: "t")
+        var signature = TranslationSignature()
+        for (i, pair) in builder.pairs.enumerated() {
+            let grammar = try CompiledGrammar(source: GroundedGrammar(sentence: sentences[i], signature: signature).source)
+            XCTAssertTrue(GrammarMatcher.matches(String(pair.completion.dropLast()), grammar: grammar), pair.completion)
+            signature.adopt(formulas[i])
+        }
+    }
+
+    /// ENTAIL_LONG_TESTS=1: how many FOLIO train completions the grounded grammar can emit.
+    func testMeasureGrammarCoverageOfFOLIOCompletions() throws {
+        guard ProcessInfo.processInfo.environment["ENTAIL_LONG_TESTS"] == "1" else { throw XCTSkip("set ENTAIL_LONG_TESTS=1") }
+        guard let path = TestPaths.dataset("folio/folio-train.jsonl") else { throw XCTSkip("no ../shared/datasets") }
+        var builder = TrainingPairsBuilder(prompt: Self.tunedPrompt, tokenizer: nil)
+        try builder.addFOLIO(path: path)
+        var accepted = 0, total = 0, xor = 0
+        for story in builder.folioStories {
+            var signature = TranslationSignature()
+            for (sentence, formula) in zip(story.sentences, story.formulas) {
+                let text = " " + FOLPrinter.ascii(CanonicalVariables.apply(formula))
+                let grammar = try CompiledGrammar(source: GroundedGrammar(sentence: sentence, signature: signature).source)
+                total += 1
+                if GrammarMatcher.matches(text, grammar: grammar) { accepted += 1 }
+                if text.contains("<~>") { xor += 1 }
+                signature.adopt(formula)
+            }
+        }
+        print("grounded grammar accepts \(accepted) of \(total) FOLIO train completions (\(xor) use <~>)")
+        XCTAssertGreaterThan(accepted, 0)
+    }
 }
