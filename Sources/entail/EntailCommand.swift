@@ -18,6 +18,7 @@ struct EntailCommand: AsyncParsableCommand {
             EvalTranslationCommand.self,
             LogitsCommand.self,
             BenchCommand.self,
+            TrainingPairsCommand.self,
         ]
     )
 
