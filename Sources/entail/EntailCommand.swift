@@ -15,6 +15,7 @@ struct EntailCommand: AsyncParsableCommand {
             QueryCommand.self,
             GenerateCommand.self,
             TranslateCommand.self,
+            SearchCommand.self,
             LogitsCommand.self,
             BenchCommand.self,
         ]
