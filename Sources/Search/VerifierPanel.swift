@@ -25,8 +25,9 @@ public struct VerifierPanel: Sendable {
         self.members = members; self.acceptAt = acceptAt; self.requiredAt = requiredAt
     }
 
-    /// Every verifier: parse, signature, satisfiable and non-vacuous required; reference
-    /// agreement (when `useReference`), prover agreement and log-probability as soft signals.
+    /// Every verifier: parse, signature, satisfiable, non-vacuous and prover agreement
+    /// required; lexical grounding, distinct readings, reference agreement (when
+    /// `useReference`) and log-probability as soft signals.
     public static func standard(useReference: Bool = true) -> VerifierPanel {
         var members: [Member] = [
             Member(ParseVerifier(), weight: 1, required: true),
@@ -35,6 +36,8 @@ public struct VerifierPanel: Sendable {
             Member(NonVacuityVerifier(), weight: 1, required: true),
             Member(ProverAgreementVerifier(), weight: 1, required: true),
         ]
+        members.append(Member(LexicalGroundingVerifier(), weight: 2))
+        members.append(Member(DistinctReadingsVerifier(), weight: 1))
         if useReference { members.append(Member(ReferenceAgreementVerifier(), weight: 2)) }
         members.append(Member(LogProbabilityVerifier(), weight: 1))
         return VerifierPanel(members: members)

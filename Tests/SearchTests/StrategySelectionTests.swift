@@ -177,3 +177,33 @@ final class StrategySelectionTests: XCTestCase {
         XCTAssertEqual(out.cost.modelCalls, 0)
     }
 }
+
+/// The verifiers that judge a translation against its own sentence.
+final class SentenceVerifierTests: XCTestCase {
+    func candidate(_ texts: [String], origin: String = "model") -> CandidateTheory {
+        CandidateTheory(index: 0, translations: texts.map {
+            StatementTranslation(formula: try! FOLParser.parse($0).formula, text: $0, tokens: 3, origin: origin)
+        }, failures: texts.map { _ in nil })
+    }
+
+    func testLexicalGroundingFlagsPredicatesFromElsewhere() {
+        let problem = scriptedProblem(["Bob is red.", "Bob eats the big mouse.", "Bob is big."])
+        let context = VerificationContext(problem: problem)
+        let good = LexicalGroundingVerifier().score(candidate(["Red(bob)", "Eats(bob, mouse) & Big(mouse)", "Big(bob)"]), context: context)
+        XCTAssertEqual(good?.score, 1)
+        let bad = LexicalGroundingVerifier().score(candidate(["Red(bob)", "Eats(bob, mouse)", "Red(bob)"]), context: context)
+        XCTAssertEqual(bad!.score, 2.0 / 3, accuracy: 1e-9)
+        XCTAssertTrue(bad!.reason.contains("Red in statement 3"))
+        XCTAssertNil(LexicalGroundingVerifier().score(candidate(["Red(bob)", "Eats(bob, mouse)", "Red(bob)"], origin: "fixed"), context: context))
+        XCTAssertEqual(LexicalGroundingVerifier.parts("BaldEagle_Young"), ["bald", "eagle", "young"])
+    }
+
+    func testDistinctReadingsFlagsOneFormulaForTwoSentences() {
+        let problem = scriptedProblem(["Bob is red.", "If something is red then it is big.", "Bob is big."])
+        let context = VerificationContext(problem: problem)
+        let copied = DistinctReadingsVerifier().score(candidate(["Red(bob)", "all x. (Red(x) -> Big(x))", "Red(bob)"]), context: context)
+        XCTAssertEqual(copied!.score, 1.0 / 3, accuracy: 1e-9)
+        let fine = DistinctReadingsVerifier().score(candidate(["Red(bob)", "all y. (Red(y) -> Big(y))", "Big(bob)"]), context: context)
+        XCTAssertEqual(fine?.score, 1)
+    }
+}
