@@ -195,8 +195,9 @@ final class SearchRun {
     // MARK: equivalence
 
     /// Puts candidates with equivalent theories in one class: alphabetic variants at no
-    /// cost, then, among class representatives with the same verdict and the same
-    /// symbols, a bounded number of prover checks of `(∧P₁ ↔ ∧P₂) ∧ (C₁ ↔ C₂)`.
+    /// cost, then (when `settings.equivalentVoteOnce`), among class representatives with
+    /// the same verdict and the same symbols, a bounded number of prover checks of
+    /// `(∧P₁ ↔ ∧P₂) ∧ (C₁ ↔ C₂)`.
     func assignClasses() {
         var byText: [String: Int] = [:]
         var representatives: [Int] = []
@@ -215,7 +216,9 @@ final class SearchRun {
             return s
         }
         var merged: [Int: Int] = [:]
-        for (a, i) in representatives.enumerated() {
+        // Prover checks only matter when classes vote once; otherwise they would only
+        // spend prover calls on the report.
+        for (a, i) in representatives.enumerated() where settings.equivalentVoteOnce {
             for j in representatives[(a + 1)...] where merged[j] == nil && merged[i] == nil {
                 guard equivalenceChecks < settings.maxEquivalenceChecks else { break }
                 let ci = candidates[i], cj = candidates[j]

@@ -7,11 +7,11 @@ public struct SearchSettings: Sendable {
     /// Candidates whose theories are equivalent cast one vote between them (else each
     /// candidate votes, as in LINC; equivalent ones still form one class in the outcome).
     public var equivalentVoteOnce: Bool = false
-    /// At most this many prover checks of theory equivalence per problem (syntactic
-    /// variants are merged without a prover and cost nothing).
+    /// At most this many prover checks of theory equivalence per problem, made only when
+    /// `equivalentVoteOnce` (syntactic variants are merged without a prover, always).
     public var maxEquivalenceChecks: Int = 12
     /// `resample`: samples drawn per sentence in each round (one model call per sentence).
-    public var resampleBatch: Int = 4
+    public var resampleBatch: Int = 2
     /// `resample`: candidates evaluated before an early stop is allowed.
     public var resampleMinCandidates: Int = 2
     /// `resample`: stop once an accepted verdict holds this share of the score mass.

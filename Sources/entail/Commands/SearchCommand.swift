@@ -23,7 +23,7 @@ struct SearchCommand: ParsableCommand {
     var dataset: String
     @Option(help: "auto, folio, logiclm, logiclm-programs or jsonl.")
     var format: DatasetFormat = .auto
-    @Option(help: "Strategies, comma-separated: \(Strategy.names.joined(separator: ", ")).")
+    @Option(help: "Strategies, comma-separated, each NAME or NAME:SIZE: \(Strategy.names.joined(separator: ", ")).")
     var strategy: String = "single"
     @Option(help: "The strategies' size: samples for vote/best-of-n/resample, expansions for tree.")
     var samples: Int = 5
@@ -33,6 +33,8 @@ struct SearchCommand: ParsableCommand {
     var offset: Int = 0
     @Option(help: "Solve at most N problems.")
     var limit: Int = 20
+    @Option(help: "Keep only problems with at most this many premises (before --offset and --limit).")
+    var maxPremises: Int?
     @Option(help: "Budget: generated tokens per problem.")
     var tokens: Int?
     @Option(help: "Budget: model calls per problem.")
@@ -57,10 +59,24 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...64).contains(samples) else { throw ValidationError("--samples must be between 1 and 64") }
-        for name in strategy.split(separator: ",") where !Strategy.names.contains(String(name)) {
-            throw ValidationError("unknown strategy '\(name)' (one of \(Strategy.names.joined(separator: ", ")))")
+        for spec in strategy.split(separator: ",") {
+            let parts = spec.split(separator: ":")
+            guard parts.count <= 2, Strategy.names.contains(String(parts[0])), parts.count == 1 || Int(parts[1]) != nil else {
+                throw ValidationError("'\(spec)' is not NAME or NAME:SIZE with NAME one of \(Strategy.names.joined(separator: ", "))")
+            }
         }
         guard offset >= 0, limit >= 0 else { throw ValidationError("--offset and --limit must not be negative") }
+    }
+
+    func label(_ s: Strategy) -> String {
+        switch s {
+        case .single: "single"
+        case .vote(let k): "vote(\(k))"
+        case .bestOfN(let k): "best-of-n(\(k))"
+        case .resample(let k, let t): "resample(\(k), abstain<\(t))"
+        case .tree(let k): "tree(\(k))"
+        case .steps(let k): "steps(\(k))"
+        }
     }
 
     struct Tally {
@@ -74,13 +90,14 @@ struct SearchCommand: ParsableCommand {
         do { records = try DatasetReader.read(contentsOfFile: dataset, format: format) } catch {
             throw ValidationError("\(error)")
         }
-        let problems = records.compactMap { try? $0.get() }.filter { $0.conclusion != nil && $0.expected != nil }
+        let problems = records.compactMap { try? $0.get() }.filter { $0.conclusion != nil && $0.expected != nil && $0.premises.count <= (maxPremises ?? Int.max) }
             .dropFirst(offset).prefix(limit)
         let model = try modelOptions.load()
         let translator: ModelTranslator
         do { translator = try ModelTranslator(model: model, promptFile: prompt) } catch { throw ValidationError("\(error)") }
-        let strategies = strategy.split(separator: ",").map { name -> Strategy in
-            var s = Strategy(name: String(name), samples: samples)!
+        let strategies = strategy.split(separator: ",").map { spec -> Strategy in
+            let parts = spec.split(separator: ":")
+            var s = Strategy(name: String(parts[0]), samples: parts.count == 2 ? Int(parts[1])! : samples)!
             if case .resample(let m, _) = s { s = .resample(maxSamples: m, abstainBelow: abstainBelow) }
             return s
         }
@@ -91,7 +108,7 @@ struct SearchCommand: ParsableCommand {
         for problem in problems {
             for (k, s) in strategies.enumerated() {
                 let reasoner = SearchReasoner(translator: translator, timeout: .milliseconds(Int(timeout * 1000)),
-                                              world: problem.world == .closed ? .closed : .open,
+                                              world: problem.world,
                                               modelOnly: !controlled, controlledAsVerifier: !noControlledVerifier,
                                               settings: settings)
                 guard case .success(let searchProblem) = reasoner.searchProblem(for: problem) else { continue }
@@ -120,7 +137,7 @@ struct SearchCommand: ParsableCommand {
                 }
                 if !quiet {
                     let chosen = outcome.chosen.map { outcome.candidates[$0].translations.map { $0?.text ?? "?" } } ?? []
-                    writeLine("{\"id\":\(jsonString(problem.id)),\"strategy\":\"\(s.name)\",\"expected\":\"\(expected.rawValue)\",\"verdict\":\"\(outcome.verdict.rawValue)\",\"unabstained\":\"\(outcome.unabstainedVerdict.rawValue)\",\"confidence\":\(String(format: "%.3f", outcome.confidence)),\"candidates\":\(outcome.candidates.count),\"stop\":\(jsonString(outcome.stopReason)),\"tokens\":\(outcome.cost.tokens),\"model_calls\":\(outcome.cost.modelCalls),\"prover_calls\":\(outcome.cost.proverCalls),\"seconds\":\(String(format: "%.2f", outcome.cost.seconds)),\"chosen\":[\(chosen.map(jsonString).joined(separator: ","))]}")
+                    writeLine("{\"id\":\(jsonString(problem.id)),\"strategy\":\(jsonString(label(s))),\"expected\":\"\(expected.rawValue)\",\"verdict\":\"\(outcome.verdict.rawValue)\",\"unabstained\":\"\(outcome.unabstainedVerdict.rawValue)\",\"confidence\":\(String(format: "%.3f", outcome.confidence)),\"candidates\":\(outcome.candidates.count),\"stop\":\(jsonString(outcome.stopReason)),\"tokens\":\(outcome.cost.tokens),\"model_calls\":\(outcome.cost.modelCalls),\"prover_calls\":\(outcome.cost.proverCalls),\"seconds\":\(String(format: "%.2f", outcome.cost.seconds)),\"chosen\":[\(chosen.map(jsonString).joined(separator: ","))]}")
                 }
             }
         }
@@ -134,7 +151,7 @@ struct SearchCommand: ParsableCommand {
                          Double(t.cost.tokens) / Double(n), Double(t.cost.modelCalls) / Double(n),
                          Double(t.cost.proverCalls) / Double(n), t.cost.seconds / Double(n))
         }
-        for (k, s) in strategies.enumerated() { writeLine("summary " + line("\(s.name)(\(samples))", tallies[k])) }
-        if abstainingTree.n > 0 { writeLine("summary " + line("tree(\(samples))+abstain<\(abstainBelow)", abstainingTree)) }
+        for (k, s) in strategies.enumerated() { writeLine("summary " + line(label(s), tallies[k])) }
+        if abstainingTree.n > 0 { writeLine("summary " + line("tree+abstain<\(abstainBelow)", abstainingTree)) }
     }
 }
