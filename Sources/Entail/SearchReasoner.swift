@@ -19,7 +19,8 @@ import SemanticParser
 /// time (make one per worker to solve in parallel).
 public final class SearchReasoner {
     public let translator: ModelTranslator
-    public let decider: FormalTheoryDecider
+    /// The provers that decide each candidate theory (in each problem's own world).
+    public var formal: FormalReasoner
     /// Translate every statement with the model (the controlled-English parser does not
     /// translate). When false, sentences the controlled parser understands are fixed to
     /// its formula and only the rest are sampled.
@@ -37,10 +38,10 @@ public final class SearchReasoner {
     public var customPanel: Bool = false
 
     public init(translator: ModelTranslator, prover: ProverChoice = .both, timeout: Duration = .seconds(10),
-                world: ReasoningWorld = .open, modelOnly: Bool = true, controlledAsVerifier: Bool = true,
+                modelOnly: Bool = true, controlledAsVerifier: Bool = true,
                 useFormal: Bool = false, tolerant: Bool = true, settings: SearchSettings = SearchSettings()) {
         self.translator = translator
-        self.decider = FormalTheoryDecider(reasoner: FormalReasoner(prover: prover, timeout: timeout), world: world)
+        self.formal = FormalReasoner(prover: prover, timeout: timeout)
         self.modelOnly = modelOnly
         self.controlledAsVerifier = controlledAsVerifier
         self.useFormal = useFormal
@@ -100,8 +101,16 @@ public final class SearchReasoner {
         return .success(SearchProblem(id: problem.id, premises: Array(statements.dropLast()), conclusion: statements[statements.count - 1]))
     }
 
-    /// Runs the search and returns its raw outcome (candidates, trace, cost).
-    public func search(_ problem: SearchProblem, strategy: Strategy, budget: Budget, seed: UInt64) -> SearchOutcome {
+    /// Runs the search and returns its raw outcome (candidates, trace, cost); theories are
+    /// decided in `world`.
+    public func search(_ problem: SearchProblem, strategy: Strategy, budget: Budget, seed: UInt64,
+                       world: ReasoningWorld = .open) -> SearchOutcome {
+        search(problem, strategy: strategy, budget: budget, seed: seed,
+               decider: FormalTheoryDecider(reasoner: formal, world: world))
+    }
+
+    func search(_ problem: SearchProblem, strategy: Strategy, budget: Budget, seed: UInt64,
+                decider: FormalTheoryDecider) -> SearchOutcome {
         var settings = self.settings
         if !customPanel { settings.panel = .standard(useReference: controlledAsVerifier) }
         var search = InferenceSearch(source: ModelTranslationSampler(translator: translator), decider: decider,
@@ -112,14 +121,14 @@ public final class SearchReasoner {
     /// Solves one problem. Never throws: a problem that cannot be searched is the verdict
     /// `error` with the reason.
     public func solve(_ problem: Problem, strategy: Strategy, budget: Budget, seed: UInt64) -> Solution {
-        defer { decider.forget() }
+        let decider = FormalTheoryDecider(reasoner: formal, world: problem.world)
         switch searchProblem(for: problem) {
         case .failure(let why):
             var s = Solution(id: problem.id, verdict: .error, expected: problem.expected)
             s.certificate = .error(why.description)
             return s
         case .success(let searchProblem):
-            let outcome = search(searchProblem, strategy: strategy, budget: budget, seed: seed)
+            let outcome = search(searchProblem, strategy: strategy, budget: budget, seed: seed, decider: decider)
             return SearchSolution.make(problem: problem, searchProblem: searchProblem, outcome: outcome,
                                        strategy: strategy, decider: decider)
         }

@@ -108,12 +108,10 @@ struct SearchCommand: ParsableCommand {
         for problem in problems {
             for (k, s) in strategies.enumerated() {
                 let reasoner = SearchReasoner(translator: translator, timeout: .milliseconds(Int(timeout * 1000)),
-                                              world: problem.world,
                                               modelOnly: !controlled, controlledAsVerifier: !noControlledVerifier,
                                               settings: settings)
                 guard case .success(let searchProblem) = reasoner.searchProblem(for: problem) else { continue }
-                let outcome = reasoner.search(searchProblem, strategy: s, budget: budget, seed: seed)
-                reasoner.decider.forget()
+                let outcome = reasoner.search(searchProblem, strategy: s, budget: budget, seed: seed, world: problem.world)
                 let expected = problem.expected!
                 func record(_ t: inout Tally, verdict: Verdict) {
                     t.n += 1
