@@ -16,6 +16,7 @@ struct EntailCommand: AsyncParsableCommand {
             GenerateCommand.self,
             TranslateCommand.self,
             EvalTranslationCommand.self,
+            SearchCommand.self,
             LogitsCommand.self,
             BenchCommand.self,
             TrainingPairsCommand.self,

@@ -1,0 +1,99 @@
+import Foundation
+import Logic
+
+extension SearchRun {
+    /// Search over per-statement translation choices. The root is the greedy theory. Each
+    /// expansion picks the statement most to blame for the best candidate's flaws, then
+    /// Thompson-samples between two moves, each with a Beta posterior over "the move
+    /// improved the best score": *wider* draws new samples of that statement under the
+    /// signature of the statements before it; *deeper* re-translates it under the
+    /// signature of every other statement of the best candidate, with the verifiers'
+    /// complaints as feedback. Stops when the best candidate is accepted (when
+    /// `settings.treeStopWhenAccepted`), after `expansions` moves, or at the budget.
+    func tree(expansions: Int) -> SearchOutcome {
+        guard drawAll(samples: 1), let root = evaluate(greedyChoice) else {
+            if candidates.isEmpty {
+                return outcome(verdict: failureVerdict(), confidence: 0, chosen: nil, stop: budgetStop ?? "budget")
+            }
+            return finishTree(best: 0, stop: budgetStop ?? "budget")
+        }
+        var best = root
+        var arms = [(alpha: 1.0, beta: 1.0), (alpha: 1.0, beta: 1.0)] // wider, deeper
+        var stop = "expansions"
+        for step in 0..<expansions {
+            if settings.treeStopWhenAccepted && candidates[best].accepted { stop = "accepted"; break }
+            let target = blame(candidates[best])
+            let draws = arms.map { BetaSampling.beta($0.alpha, $0.beta, using: &rng) }
+            let deeper = draws[1] > draws[0]
+            let current = candidates[best].translations
+            let fresh: [StatementTranslation]?
+            if deeper {
+                fresh = draw(target, samples: 1, includeGreedy: true, signature: signature(of: current, excluding: target),
+                             feedback: feedback(candidates[best], target), kind: .deeper)
+            } else {
+                fresh = draw(target, samples: settings.treeWidth + 1, includeGreedy: false,
+                             signature: signature(of: current, before: target), kind: .wider)
+            }
+            guard let fresh else { stop = budgetStop ?? "budget"; break }
+            var improved = false
+            for t in fresh {
+                var choice = current
+                choice[target] = t
+                guard let i = evaluate(translations: choice) else { stop = budgetStop ?? "budget"; break }
+                if better(candidates[i], than: candidates[best]) { best = i; improved = true }
+            }
+            let arm = deeper ? 1 : 0
+            if improved { arms[arm].alpha += 1 } else { arms[arm].beta += 1 }
+            note(deeper ? .deeper : .wider, "step \(step): statement \(target + 1), \(improved ? "improved" : "no improvement"); best \(best)")
+            if budgetStop != nil { break }
+        }
+        if settings.treeStopWhenAccepted && candidates[best].accepted { stop = "accepted" }
+        return finishTree(best: best, stop: stop)
+    }
+
+    private func finishTree(best: Int, stop: String) -> SearchOutcome {
+        let c = candidates[best]
+        var verdict = c.verdict
+        if let threshold = settings.treeAbstainBelow, !c.accepted || c.score < threshold { verdict = .abstain }
+        note(.select, "best candidate \(best): \(c.verdict.rawValue), score \(c.score)")
+        return outcome(verdict: verdict, unabstained: c.verdict, confidence: c.score, chosen: best, stop: stop)
+    }
+
+    /// Accepted beats not accepted; then the higher score.
+    private func better(_ a: CandidateTheory, than b: CandidateTheory) -> Bool {
+        if a.accepted != b.accepted { return a.accepted }
+        return a.score > b.score + 1e-9
+    }
+
+    /// The statement to change: a failed one; one in a signature clash; the conclusion
+    /// when it is vacuous; else a seeded draw weighted towards translations the model
+    /// was least sure of. Fixed statements are never chosen.
+    func blame(_ c: CandidateTheory) -> Int {
+        let open = statements.indices.filter { statements[$0].fixed == nil }
+        guard !open.isEmpty else { return statements.count - 1 }
+        if let failed = open.first(where: { c.translations[$0] == nil }) { return failed }
+        if let formulas = c.formulas {
+            do { _ = try Signature.infer(from: formulas) } catch let e as SignatureError {
+                if open.contains(e.second.formulaIndex) { return e.second.formulaIndex }
+            } catch {}
+        }
+        let last = statements.count - 1
+        if open.contains(last), c.scores.contains(where: { $0.verifier == "non-vacuous" && $0.score < 1 }) { return last }
+        let weights = open.map { i -> Double in
+            guard let t = c.translations[i], t.tokens > 0 else { return 0.05 }
+            return 1.05 - exp(t.logProbability / Double(t.tokens))
+        }
+        var r = BetaSampling.unit(&rng) * weights.reduce(0, +)
+        for (k, w) in weights.enumerated() {
+            r -= w
+            if r < 0 { return open[k] }
+        }
+        return open[open.count - 1]
+    }
+
+    /// The verifiers' complaints about a candidate, for a deeper re-translation.
+    private func feedback(_ c: CandidateTheory, _ target: Int) -> String {
+        let complaints = c.scores.filter { $0.score < 1 && $0.verifier != "log-probability" }.map { "\($0.verifier): \($0.reason)" }
+        return complaints.isEmpty ? "the translation of \(statements[target].role) is uncertain" : complaints.joined(separator: "; ")
+    }
+}
