@@ -58,18 +58,20 @@ public final class LazyModelTranslator: @unchecked Sendable {
         return translator
     }
 
-    /// Translates one sentence and returns the chosen translation with all candidates.
+    /// Translates one sentence and returns the chosen translation (`fresh` is false when it
+    /// was remembered from an earlier identical request, so no model call was made).
     /// The first candidate whose text is not in `rejected` is chosen (with `samples` > 1
     /// the later candidates are seeded samples); its symbols are adopted into `signature`.
     /// Fails with the reason as text.
     public func translate(sentence: String, signature: inout TranslationSignature, note: String? = nil,
                           excluding excluded: Set<String> = [], rejected: Set<String> = [],
-                          samples: Int = 1, seed: UInt64 = 0) -> Result<ModelTranslation, ModelTranslationFailure> {
+                          samples: Int = 1, seed: UInt64 = 0) -> Result<(translation: ModelTranslation, fresh: Bool), ModelTranslationFailure> {
         lock.lock(); defer { lock.unlock() }
         guard let translator = loadLocked() else { return .failure(ModelTranslationFailure(message: loadError ?? "no model")) }
         let key = [signature.promptText, sentence, note ?? "", excluded.sorted().joined(separator: ","),
                    String(samples), String(seed)].joined(separator: "\u{1}")
         let candidates: [ModelTranslation]
+        let fresh = remembered[key] == nil
         if let known = remembered[key] {
             candidates = known
         } else {
@@ -86,7 +88,7 @@ public final class LazyModelTranslator: @unchecked Sendable {
             return .failure(ModelTranslationFailure(message: "every translation was rejected by an earlier repair round: \(candidates.map(\.text).joined(separator: " ; "))"))
         }
         signature.adopt(chosen.formula)
-        return .success(chosen)
+        return .success((chosen, fresh))
     }
 }
 

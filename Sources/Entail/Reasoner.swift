@@ -22,6 +22,9 @@ public struct Reasoner: Sendable {
     public var formalOnly: Bool
     /// Which semantic parser translates English premises.
     public var parser: ParserChoice
+    /// Translate the English of every statement that has English, ignoring its formal form
+    /// (to measure a semantic parser on a dataset with gold formulas, e.g. FOLIO).
+    public var englishOnly = false
     /// The model that translates what the controlled-English parser does not cover (or
     /// everything, with `parser == .model`), loaded on first use. Copies of this reasoner
     /// share it; see `LazyModelTranslator` on concurrency.
@@ -60,9 +63,11 @@ public struct Reasoner: Sendable {
         var roundNotes: [String] = []
         var earlier: [TranslationRecord] = []
         var round = 0
+        var modelCalls = 0, tokens = 0, earlierProverCalls = 0
         while true {
             switch formalize(problem, repairs: requests, round: round, clashRepairable: round < repairRounds) {
             case .failure(let failure):
+                modelCalls += failure.modelCalls; tokens += failure.tokens
                 if round < repairRounds, let clash = failure.clash {
                     let involved = clash.roles.filter { failure.modelTexts[$0] != nil }
                     if !involved.isEmpty {
@@ -84,9 +89,10 @@ public struct Reasoner: Sendable {
                 solution.repairs = failure.repairs
                 solution.translations = earlier + failure.translations
                 solution.notes = problem.notes + roundNotes
-                solution.cost.modelCalls = failure.modelCalls
-                solution.cost.tokens = failure.tokens
+                solution.cost.modelCalls = modelCalls
+                solution.cost.tokens = tokens
             case .success(let theory):
+                modelCalls += theory.modelCalls; tokens += theory.tokens
                 solution = formal.decide(
                     id: problem.id, premises: theory.premises, premiseNumbers: theory.premiseNumbers,
                     conclusion: theory.conclusion, world: problem.world, expected: problem.expected)
@@ -113,6 +119,7 @@ public struct Reasoner: Sendable {
                         }
                         roundNotes.append("repair round \(round): the premises are inconsistent (core: premise \(core.map { String($0 + 1) }.joined(separator: ", "))); translating \(involved.joined(separator: ", ")) again")
                         earlier += theory.translations.filter { involved.contains($0.statement) }
+                        earlierProverCalls += solution.cost.proverCalls
                         continue
                     }
                 }
@@ -120,8 +127,9 @@ public struct Reasoner: Sendable {
                 solution.translations = earlier + theory.translations
                 solution.notes = problem.notes + roundNotes + theory.notes + theory.ambiguities + solution.notes
                 solution.ambiguous = !theory.ambiguities.isEmpty || theory.repairs.contains { $0.contains("ambiguous") }
-                solution.cost.modelCalls = theory.modelCalls
-                solution.cost.tokens = theory.tokens
+                solution.cost.modelCalls = modelCalls
+                solution.cost.tokens = tokens
+                solution.cost.proverCalls += earlierProverCalls
             }
             break
         }
@@ -192,6 +200,7 @@ public struct Reasoner: Sendable {
         var informal: [Int] = []
         func parseFormal(_ statement: Statement, _ role: String) throws -> Formula? {
             guard let formal = statement.formal else { return nil }
+            if englishOnly && !formalOnly, let text = statement.text, !text.isEmpty { return nil }
             do {
                 let parsed = try formal.parsed(tolerant: tolerant)
                 if formal.syntax == .fol {
@@ -258,10 +267,9 @@ public struct Reasoner: Sendable {
                     let result = modelTranslator.translate(
                         sentence: text, signature: &signature, note: request?.note, excluding: request?.excluded ?? [],
                         rejected: request?.rejected ?? [], samples: request?.samples ?? 1, seed: UInt64(round))
-                    theory.modelCalls += 1
                     switch result {
-                    case .success(let t):
-                        theory.tokens += t.tokens
+                    case .success(let (t, fresh)):
+                        if fresh { theory.modelCalls += 1; theory.tokens += t.tokens }
                         theory.modelTexts[role] = t.text
                         theory.translations.append(TranslationRecord(
                             statement: role, parser: "model", sentence: text, formula: FOLPrinter.ascii(t.formula),

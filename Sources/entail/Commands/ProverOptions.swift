@@ -27,6 +27,9 @@ struct ProverOptions: ParsableArguments {
     @Option(help: "Prompt file for the model (default: prompts/fol-translation.txt).")
     var prompt: String?
 
+    @Flag(help: "Translate the English of every statement, ignoring its formal form (measures a parser against gold FOL).")
+    var englishOnly = false
+
     @Option(help: "Repair rounds at most when a model translation clashes with the signature or makes the premises inconsistent.")
     var repairRounds: Int = 2
 
@@ -47,9 +50,11 @@ struct ProverOptions: ParsableArguments {
 
     /// The reasoner these options describe (`model` overrides the model choice).
     func reasoner(tolerant forced: Bool? = nil, formalOnly: Bool = false, model: ModelSource? = nil) -> Reasoner {
-        Reasoner(prover: prover, timeout: .milliseconds(Int64(timeout * 1000)), tolerant: forced ?? tolerant,
+        var reasoner = Reasoner(prover: prover, timeout: .milliseconds(Int64(timeout * 1000)), tolerant: forced ?? tolerant,
                  formalOnly: formalOnly, parser: parser, model: model ?? modelSource, threads: threads,
                  promptFile: prompt, repairRounds: repairRounds)
+        reasoner.englishOnly = englishOnly
+        return reasoner
     }
 }
 
