@@ -22,6 +22,9 @@ public final class LazyModelTranslator: @unchecked Sendable {
     private var translator: ModelTranslator?
     private var loadError: String?
     private var remembered: [String: [ModelTranslation]] = [:]
+    /// Remembered requests at most; the memory is cleared when full (repairs need only
+    /// the current problem's requests).
+    static let rememberedLimit = 4096
 
     public init(source: ModelSource, threads: Int = 1, promptFile: String? = nil) {
         self.source = source
@@ -82,6 +85,7 @@ public final class LazyModelTranslator: @unchecked Sendable {
             } catch {
                 return .failure(ModelTranslationFailure(message: "\(error)"))
             }
+            if remembered.count >= Self.rememberedLimit { remembered.removeAll(keepingCapacity: true) }
             remembered[key] = candidates
         }
         guard let chosen = candidates.first(where: { !rejected.contains($0.text) }) else {

@@ -106,4 +106,31 @@ final class ReasonerModelTests: XCTestCase {
         guard case .error(let message)? = strict.certificate else { return XCTFail() }
         XCTAssertTrue(message.contains("'bear'") && message.contains("premise 2"), message)
     }
+
+    /// The model's "Big(bear)" contradicts the formal premise "-Big(bear)": the provers
+    /// find the premises inconsistent, and the model translates premise 2 again with the
+    /// contradiction in the prompt, never accepting "Big(bear)" again.
+    func testInconsistentPremisesAreRepairedByTheModel() throws {
+        let source = try modelSource()
+        let problem = try XCTUnwrap(ProblemFileReader.parse("""
+            premise: The bear is not big.
+                fol: -Big(bear)
+            premise: The bear is big.
+            conclusion: The bear is big.
+                fol: Big(bear)
+            """, file: "inconsistent.problem").first)
+        var reasoner = Reasoner(parser: .model, model: source, repairRounds: 2)
+        let s = reasoner.solve(problem)
+        XCTAssertTrue(s.notes.contains { $0.hasPrefix("repair round 1: the premises are inconsistent") }, "\(s.notes)")
+        let rounds = s.translations.filter { $0.statement == "premise 2" }
+        XCTAssertGreaterThanOrEqual(rounds.count, 2, s.humanReadable())
+        XCTAssertEqual(rounds.first?.formula, "Big(bear)")
+        XCTAssertEqual(rounds.map(\.repairRound), Array(0..<rounds.count))
+        XCTAssertFalse(rounds.dropFirst().contains { $0.formula == "Big(bear)" }, s.humanReadable())
+        XCTAssertLessThanOrEqual(rounds.count, 3)
+        reasoner.repairRounds = 0
+        let none = reasoner.solve(problem)
+        XCTAssertEqual(none.verdict, .inconsistent, none.humanReadable())
+        XCTAssertEqual(none.cost.modelCalls, 0, "the first translation is remembered")
+    }
 }

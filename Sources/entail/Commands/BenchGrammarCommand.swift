@@ -49,7 +49,7 @@ struct BenchGrammarCommand: ParsableCommand {
         }
         print(String(format: "median   unconstrained %7.1f tok/s   constrained %7.1f tok/s   ratio %.3f (cost %.1f%%)",
                      result.unconstrainedTokensPerSecond, result.constrainedTokensPerSecond, result.ratio, 100 * (1 - result.ratio)))
-        print(String(format: "grammar: %.1f µs/token, %.2f%% of constrained time; slow path (full mask) on %.1f%% of tokens",
+        print(String(format: "grammar: %.1f µs/token, %.4f%% of constrained time; slow path (full mask) on %.1f%% of tokens",
                      result.grammarMicrosecondsPerToken, 100 * result.grammarShare, 100 * result.slowPathShare))
         print("sample: \(bench.generate(constrained: true).text.prefix(160).debugDescription)")
     }
