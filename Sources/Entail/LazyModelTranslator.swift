@@ -61,24 +61,28 @@ public final class LazyModelTranslator: @unchecked Sendable {
         return translator
     }
 
-    /// Translates one sentence and returns the chosen translation (`fresh` is false when it
+    /// Translates one sentence and returns the chosen translation. Predicates in `pinned`
+    /// are offered at the given arity only; names in `excluded` are not offered at all. (`fresh` is false when it
     /// was remembered from an earlier identical request, so no model call was made).
     /// The first candidate whose text is not in `rejected` is chosen (with `samples` > 1
     /// the later candidates are seeded samples); its symbols are adopted into `signature`.
     /// Fails with the reason as text.
     public func translate(sentence: String, signature: inout TranslationSignature, note: String? = nil,
-                          excluding excluded: Set<String> = [], rejected: Set<String> = [],
+                          excluding excluded: Set<String> = [], pinning pinned: [String: Int] = [:], rejected: Set<String> = [],
                           samples: Int = 1, seed: UInt64 = 0) -> Result<(translation: ModelTranslation, fresh: Bool), ModelTranslationFailure> {
         lock.lock(); defer { lock.unlock() }
         guard let translator = loadLocked() else { return .failure(ModelTranslationFailure(message: loadError ?? "no model")) }
-        let key = [signature.promptText, sentence, note ?? "", excluded.sorted().joined(separator: ","),
+        // Pinned predicates enter the signature the grammar is built from (at that arity only).
+        var base = signature
+        for (name, arity) in pinned.sorted(by: { $0.key < $1.key }) { base.addPredicate(name, arity: arity) }
+        let key = [base.promptText, sentence, note ?? "", excluded.sorted().joined(separator: ","),
                    String(samples), String(seed)].joined(separator: "\u{1}")
         let candidates: [ModelTranslation]
         let fresh = remembered[key] == nil
         if let known = remembered[key] {
             candidates = known
         } else {
-            var scratch = signature
+            var scratch = base
             do {
                 candidates = try translator.translate(sentence: sentence, signature: &scratch, samples: samples, seed: seed,
                                                       note: note, excluding: excluded)

@@ -54,8 +54,8 @@ public struct Reasoner: Sendable {
     /// When the model translated some statements, a signature clash that involves one of
     /// them, or premises the provers find inconsistent with one of them in the core, starts
     /// a repair round (at most `repairRounds`): those statements are translated again with
-    /// the error on a `Note:` line of the prompt (a clashing name is also removed from the
-    /// grammar; an inconsistent translation is not accepted again). Each round is noted.
+    /// the error on a `Note:` line of the prompt (a clashing predicate keeps only the arity
+    /// of its first use, another clashing name is removed from the grammar; an inconsistent translation is not accepted again). Each round is noted.
     public func solve(_ problem: Problem) -> Solution {
         let start = ContinuousClock.now
         var solution: Solution
@@ -69,17 +69,29 @@ public struct Reasoner: Sendable {
             case .failure(let failure):
                 modelCalls += failure.modelCalls; tokens += failure.tokens
                 if round < repairRounds, let clash = failure.clash {
-                    let involved = clash.roles.filter { failure.modelTexts[$0] != nil }
+                    var involved: [String] = []
+                    for role in clash.roles where failure.modelTexts[role] != nil && !involved.contains(role) { involved.append(role) }
                     if !involved.isEmpty {
                         round += 1
+                        let name = clash.error.name
+                        // A predicate keeps the arity of its first use; a constant or
+                        // function name that clashes is left out of the grammar.
+                        let bothPredicates = clash.error.first.isPredicate && clash.error.second.isPredicate
+                        let arity = clash.error.first.arity
                         for role in involved {
                             var request = requests[role] ?? ModelRepairRequest()
-                            request.excluded.insert(clash.name)
-                            request.note = "'\(clash.name)' is already used with another arity; use other names."
+                            if bothPredicates {
+                                request.pinned[name] = arity
+                                request.note = "'\(name)' takes \(arity) argument\(arity == 1 ? "" : "s")."
+                            } else {
+                                request.excluded.insert(name)
+                                request.note = "'\(name)' is already used with another arity; use other names."
+                            }
                             if let text = failure.modelTexts[role] { request.rejected.insert(text) }
                             requests[role] = request
                         }
-                        roundNotes.append("repair round \(round): \(failure.message); translating \(involved.joined(separator: ", ")) again without '\(clash.name)'")
+                        let action = bothPredicates ? "with '\(name)' of arity \(arity) only" : "without '\(name)'"
+                        roundNotes.append("repair round \(round): \(failure.message); translating \(involved.joined(separator: ", ")) again \(action)")
                         earlier += failure.translations.filter { involved.contains($0.statement) }
                         continue
                     }
@@ -159,12 +171,20 @@ public struct Reasoner: Sendable {
         var tokens = 0
     }
 
+    /// A name used with two arities, and the statements of both uses ("premise 2", "conclusion").
+    struct SymbolClash {
+        var error: SignatureError
+        var roles: [String]
+    }
+
     /// What a repair round asks of the model for one statement.
     struct ModelRepairRequest {
         /// Shown on the prompt's `Note:` line.
         var note = ""
         /// Names left out of the sentence's grammar.
         var excluded: Set<String> = []
+        /// Predicates offered at this arity only.
+        var pinned: [String: Int] = [:]
         /// Translations not to accept again.
         var rejected: Set<String> = []
         /// Candidates to draw (the greedy one, then seeded samples).
@@ -178,7 +198,7 @@ public struct Reasoner: Sendable {
         var repairs: [String] = []
         var translations: [TranslationRecord] = []
         /// A name used with two arities, and the statements ("premise 2", "conclusion") of both uses.
-        var clash: (name: String, roles: [String])? = nil
+        var clash: SymbolClash? = nil
         var modelTexts: [String: String] = [:]
         var modelCalls = 0
         var tokens = 0
@@ -192,7 +212,7 @@ public struct Reasoner: Sendable {
         var theory = Theory()
         var english = ControlledEnglishParser()
         var signature = TranslationSignature()
-        func failure(_ message: String, clash: (name: String, roles: [String])? = nil) -> Failure {
+        func failure(_ message: String, clash: SymbolClash? = nil) -> Failure {
             Failure(message: message, repairs: theory.repairs, translations: theory.translations, clash: clash,
                     modelTexts: theory.modelTexts, modelCalls: theory.modelCalls, tokens: theory.tokens)
         }
@@ -266,6 +286,7 @@ public struct Reasoner: Sendable {
                     let request = requests[role]
                     let result = modelTranslator.translate(
                         sentence: text, signature: &signature, note: request?.note, excluding: request?.excluded ?? [],
+                        pinning: request?.pinned ?? [:],
                         rejected: request?.rejected ?? [], samples: request?.samples ?? 1, seed: UInt64(round))
                     switch result {
                     case .success(let (t, fresh)):
@@ -300,7 +321,7 @@ public struct Reasoner: Sendable {
                     let roles = [role(e.first.formulaIndex), role(e.second.formulaIndex)]
                     if roles.contains(where: { theory.modelTexts[$0] != nil }) {
                         return .failure(failure("'\(e.name)' is used with arity \(e.first.arity) in \(roles[0]) and with arity \(e.second.arity) in \(roles[1])",
-                                                clash: (e.name, roles)))
+                                                clash: SymbolClash(error: e, roles: roles)))
                     }
                 }
             }
@@ -315,7 +336,7 @@ public struct Reasoner: Sendable {
                 do { _ = try Signature.infer(from: formulas) } catch let e as SignatureError {
                     func use(_ u: SymbolUse) -> String { "as a \(u.isPredicate ? "predicate" : "function") of arity \(u.arity) in \(role(u.formulaIndex))" }
                     return .failure(failure("\(problem.id): '\(e.name)' is used \(use(e.first)) and \(use(e.second)) (--tolerant renames one)",
-                                            clash: (e.name, [role(e.first.formulaIndex), role(e.second.formulaIndex)])))
+                                            clash: SymbolClash(error: e, roles: [role(e.first.formulaIndex), role(e.second.formulaIndex)])))
                 }
             }
             theory.premises = Array(formulas.dropLast())
