@@ -18,4 +18,9 @@ public struct TranslationRecord: Sendable, Hashable {
     public var sentence: String
     /// The formula in ASCII FOL.
     public var formula: String
+    /// For a model translation: its log-probability under the grammar-masked distribution
+    /// (`ModelTranslation.logProbability`); nil for the controlled-English parser.
+    public var logProbability: Double? = nil
+    /// The repair round that produced it (0: the first translation).
+    public var repairRound: Int = 0
 }

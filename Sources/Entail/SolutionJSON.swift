@@ -3,8 +3,9 @@ import Logic
 
 extension Solution {
     /// One JSON object (a single line) with `id`, `verdict` and, where known, `expected`,
-    /// `correct`, `certificate`, `prover`, `cross_check`, `repairs`, `ambiguous`, `notes`
-    /// and `cost`.
+    /// `correct`, `certificate`, `prover`, `cross_check`, `repairs`, `ambiguous`, `notes`,
+    /// `translations` (each with `logprob` for model translations and `repair_round` when
+    /// a repair round produced it) and `cost`.
     public func jsonLine() -> String {
         var object: [String: Any] = ["id": id, "verdict": verdict.rawValue]
         if let expected { object["expected"] = expected.rawValue }
@@ -15,8 +16,11 @@ extension Solution {
         if ambiguous { object["ambiguous"] = true }
         if !notes.isEmpty { object["notes"] = notes }
         if !translations.isEmpty {
-            object["translations"] = translations.map {
-                ["statement": $0.statement, "parser": $0.parser, "sentence": $0.sentence, "fol": $0.formula]
+            object["translations"] = translations.map { record -> [String: Any] in
+                var o: [String: Any] = ["statement": record.statement, "parser": record.parser, "sentence": record.sentence, "fol": record.formula]
+                if let lp = record.logProbability { o["logprob"] = (lp * 1e4).rounded() / 1e4 }
+                if record.repairRound > 0 { o["repair_round"] = record.repairRound }
+                return o
             }
         }
         if let certificate { object["certificate"] = certificate.jsonObject }

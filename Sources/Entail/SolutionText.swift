@@ -14,7 +14,11 @@ extension Solution {
         if let prover { tags.append(prover) }
         tags.append(String(format: "%.3f s", cost.seconds))
         lines.append(head + "  [" + tags.joined(separator: ", ") + "]")
-        for t in translations { lines.append("  \(t.statement) [\(t.parser)]: \(t.formula)") }
+        for t in translations {
+            let extra = [t.logProbability.map { String(format: "logprob %.3f", $0) }, t.repairRound > 0 ? "repair round \(t.repairRound)" : nil]
+                .compactMap { $0 }
+            lines.append("  \(t.statement) [\(t.parser)]: \(t.formula)" + (extra.isEmpty ? "" : "    (\(extra.joined(separator: ", ")))"))
+        }
         func premiseList(_ xs: [Int]) -> String {
             xs.isEmpty ? "no premises needed" : "premises " + xs.map { String($0 + 1) }.joined(separator: ", ")
         }

@@ -30,9 +30,15 @@ public struct FewShotPrompt: Sendable, Equatable {
         self.init(examples: text)
     }
 
-    /// The query block for one sentence; the model continues after `FOL:`.
-    public func query(sentence: String, signature: TranslationSignature) -> String {
+    /// The query block for one sentence; the model continues after `FOL:`. A `note` (a
+    /// repair: what was wrong with an earlier translation) goes on its own line,
+    /// `Note: …`, between the sentence and `FOL:`.
+    public func query(sentence: String, signature: TranslationSignature, note: String? = nil) -> String {
         let oneLine = sentence.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return "Known: \(signature.promptText)\nEnglish: \(oneLine)\nFOL:"
+        var text = "Known: \(signature.promptText)\nEnglish: \(oneLine)\n"
+        if let note, !note.isEmpty {
+            text += "Note: \(note.split(whereSeparator: \.isNewline).joined(separator: " "))\n"
+        }
+        return text + "FOL:"
     }
 }

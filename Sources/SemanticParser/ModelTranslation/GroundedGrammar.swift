@@ -26,15 +26,18 @@ public struct GroundedGrammar: Sendable, Equatable {
 
     public static func == (a: GroundedGrammar, b: GroundedGrammar) -> Bool { a.source == b.source }
 
-    /// The grammar for `sentence` under `signature`.
-    public init(sentence: String, signature: TranslationSignature) {
+    /// The grammar for `sentence` under `signature`. Names in `excluded` are never
+    /// offered, neither as predicates nor as constants (a repair uses this to keep a name
+    /// that clashed out of the new translation).
+    public init(sentence: String, signature: TranslationSignature, excluding excluded: Set<String> = []) {
         let words = SentenceWords(sentence)
-        var predicates: [(name: String, arities: [Int])] = signature.predicates.map { ($0.name, [$0.arity]) }
-        for name in words.predicateNames where !predicates.contains(where: { $0.name == name }) {
+        var predicates: [(name: String, arities: [Int])] = signature.predicates
+            .filter { !excluded.contains($0.name) }.map { ($0.name, [$0.arity]) }
+        for name in words.predicateNames where !excluded.contains(name) && !predicates.contains(where: { $0.name == name }) {
             predicates.append((name, [1, 2]))
         }
-        var constants = signature.constants
-        for name in words.constantNames where !constants.contains(name) { constants.append(name) }
+        var constants = signature.constants.filter { !excluded.contains($0) }
+        for name in words.constantNames where !excluded.contains(name) && !constants.contains(name) { constants.append(name) }
         self.init(predicates: predicates, constants: constants)
     }
 

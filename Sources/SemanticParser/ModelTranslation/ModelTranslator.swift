@@ -68,13 +68,17 @@ public final class ModelTranslator {
     /// `fallbackSamples` samples are drawn and the first that finishes comes first
     /// (`isGreedy` false). Records the first result's predicates and constants in
     /// `signature`. Throws only when nothing finished.
+    ///
+    /// For a repair, `note` is shown to the model on a `Note:` line before `FOL:` and the
+    /// names in `excluding` are left out of the sentence's grammar.
     public func translate(sentence: String, signature: inout TranslationSignature, samples: Int = 1,
-                          seed: UInt64 = 0) throws(ModelTranslationError) -> [ModelTranslation] {
-        let grounded = GroundedGrammar(sentence: sentence, signature: signature)
+                          seed: UInt64 = 0, note: String? = nil,
+                          excluding excluded: Set<String> = []) throws(ModelTranslationError) -> [ModelTranslation] {
+        let grounded = GroundedGrammar(sentence: sentence, signature: signature, excluding: excluded)
         guard !grounded.predicates.isEmpty else { throw .noNames(sentence: sentence) }
         let grammar: CompiledGrammar
         do { grammar = try CompiledGrammar(source: grounded.source) } catch { throw .grammar(message: "\(error)") }
-        let query = model.tokenizer.encode(prompt.query(sentence: sentence, signature: signature), parseSpecial: false, addBOS: false)
+        let query = model.tokenizer.encode(prompt.query(sentence: sentence, signature: signature, note: note), parseSpecial: false, addBOS: false)
         let total = examplesCache.length + query.count + maxTokens + 1
         guard total <= model.contextCapacity, !query.isEmpty else {
             throw .sentenceTooLong(tokens: total, capacity: model.contextCapacity)

@@ -26,9 +26,9 @@ struct ProveCommand: ParsableCommand {
     @OptionGroup var options: ProverOptions
 
     func run() throws {
-        var reasoner = options.reasoner()
+        var reasoner = options.reasoner(model: ModelSource.none)
         reasoner.formalOnly = false
-        reasoner.parser = .model   // nothing is translated: English without a formal form is an error
+        reasoner.parser = .model   // no model: nothing is translated: English without a formal form is an error
         var inputErrors = 0, failed = 0
         for file in files {
             if file.hasSuffix(".p") || file.hasSuffix(".tptp") {

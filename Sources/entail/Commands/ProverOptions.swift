@@ -15,13 +15,46 @@ struct ProverOptions: ParsableArguments {
     @Flag(help: "Repair the defects real annotations have (each repair is reported).")
     var tolerant = false
 
+    @Option(help: "GGUF model that translates the English the controlled parser misses (default: $ENTAIL_MODEL or models/SmolLM2-135M-Instruct.Q4_1.gguf; loaded only when needed).")
+    var model: String?
+
+    @Flag(help: "Use no model: English the controlled-English parser does not understand is an error.")
+    var noModel = false
+
+    @Option(help: "Worker threads of the model.")
+    var threads: Int = 1
+
+    @Option(help: "Prompt file for the model (default: prompts/fol-translation.txt).")
+    var prompt: String?
+
+    @Flag(help: "Translate the English of every statement, ignoring its formal form (measures a parser against gold FOL).")
+    var englishOnly = false
+
+    @Option(help: "Repair rounds at most when a model translation clashes with the signature or makes the premises inconsistent.")
+    var repairRounds: Int = 2
+
     func validate() throws {
         guard timeout > 0, timeout <= 86_400 else { throw ValidationError("--timeout must be between 0 and 86400 seconds") }
+        guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
+        guard (0...10).contains(repairRounds) else { throw ValidationError("--repair-rounds must be between 0 and 10") }
+        if noModel && model != nil { throw ValidationError("--model and --no-model exclude each other") }
+        if noModel && parser == .model { throw ValidationError("--parser model needs a model (drop --no-model)") }
     }
 
-    func reasoner(tolerant forced: Bool? = nil, formalOnly: Bool = false) -> Reasoner {
-        Reasoner(prover: prover, timeout: .milliseconds(Int64(timeout * 1000)), tolerant: forced ?? tolerant,
-                 formalOnly: formalOnly, parser: parser)
+    /// `--model`, `--no-model`, or the bundled model.
+    var modelSource: ModelSource {
+        if noModel { return .none }
+        if let model { return .file(model) }
+        return .bundled
+    }
+
+    /// The reasoner these options describe (`model` overrides the model choice).
+    func reasoner(tolerant forced: Bool? = nil, formalOnly: Bool = false, model: ModelSource? = nil) -> Reasoner {
+        var reasoner = Reasoner(prover: prover, timeout: .milliseconds(Int64(timeout * 1000)), tolerant: forced ?? tolerant,
+                 formalOnly: formalOnly, parser: parser, model: model ?? modelSource, threads: threads,
+                 promptFile: prompt, repairRounds: repairRounds)
+        reasoner.englishOnly = englishOnly
+        return reasoner
     }
 }
 
