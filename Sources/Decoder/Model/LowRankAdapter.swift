@@ -33,6 +33,30 @@ public struct LowRankAdapter: Sendable {
     /// Largest rank among the updates (0 if none).
     public var maxRank: Int { updates.values.map(\.rank).max() ?? 0 }
 
+    /// An adapter of rank `rank` on every projection of every layer of a model shaped like
+    /// `config`, with small seeded random values (for benchmarks).
+    public static func random(rank: Int, alpha: Float = 16, config c: ModelConfig, seed: UInt64) -> LowRankAdapter {
+        var rng = SeededGenerator(seed: seed)
+        var updates: [String: Update] = [:]
+        let dim = c.embeddingLength, kv = c.kvDimension, ff = c.feedForwardLength
+        let shapes: [(String, Int, Int)] = [("attn_q", dim, dim), ("attn_k", dim, kv), ("attn_v", dim, kv), ("attn_output", dim, dim),
+                                            ("ffn_gate", dim, ff), ("ffn_up", dim, ff), ("ffn_down", ff, dim)]
+        for l in 0..<c.layerCount {
+            for (name, inputs, outputs) in shapes {
+                let target = "blk.\(l).\(name).weight"
+                updates[target] = Update(target: target, rank: rank, inputs: inputs, outputs: outputs, scale: alpha / Float(rank),
+                                         down: (0..<(rank * inputs)).map { _ in Float.random(in: -0.01...0.01, using: &rng) },
+                                         up: (0..<(outputs * rank)).map { _ in Float.random(in: -0.01...0.01, using: &rng) })
+            }
+        }
+        return LowRankAdapter(alpha: alpha, updates: updates)
+    }
+
+    private init(alpha: Float, updates: [String: Update]) {
+        self.alpha = alpha
+        self.updates = updates
+    }
+
     /// Reads and checks the adapter at `path`: a truncated or hostile file is a `GGUFError`.
     public init(path: String) throws {
         try self.init(gguf: GGUFFile(path: path))
