@@ -1,19 +1,22 @@
 import Foundation
 
 /// What a benchmark row measures.
-public enum DecoderBenchmarkKind: Sendable, Equatable {
+public enum DecoderBenchmarkKind: Sendable, Hashable {
     /// Prompt processing of `n` tokens.
     case prompt(Int)
     /// Generation of `n` tokens, one at a time.
     case generation(Int)
     /// `sequences` sampled sequences sharing one `prompt`-token prefix, `tokens` each; aggregate rate.
     case shared(sequences: Int, prompt: Int, tokens: Int)
+    /// Generation of `n` tokens with a rank-`rank` adapter on every projection (no llama.cpp peer row).
+    case adapterGeneration(Int, rank: Int)
 
     public var label: String {
         switch self {
         case .prompt(let n): "pp\(n)"
         case .generation(let n): "tg\(n)"
         case .shared(let s, let p, let t): "pp\(p)+tg\(t) x\(s)"
+        case .adapterGeneration(let n, let r): "tg\(n) lora r\(r)"
         }
     }
 }
@@ -32,10 +35,13 @@ public struct DecoderBenchmark {
         .prompt(512), .generation(128),
         .shared(sequences: 1, prompt: 256, tokens: 32), .shared(sequences: 4, prompt: 256, tokens: 32),
         .shared(sequences: 8, prompt: 256, tokens: 32), .shared(sequences: 16, prompt: 256, tokens: 32),
+        .adapterGeneration(128, rank: 8),
     ]
+    let modelPath: String
 
     public init(modelPath: String, threads: Int, repetitions: Int) throws {
         model = try LanguageModel(path: modelPath, threads: threads, maxBatch: 64, contextCapacity: 1024)
+        self.modelPath = modelPath
         self.repetitions = max(1, repetitions)
     }
 
@@ -52,8 +58,17 @@ public struct DecoderBenchmark {
     }
 
     func measure(_ kind: DecoderBenchmarkKind) -> Double {
+        measure(kind, on: model)
+    }
+
+    func measure(_ kind: DecoderBenchmarkKind, on model: LanguageModel) -> Double {
         let vocab = model.config.vocabularySize
         switch kind {
+        case .adapterGeneration(let n, let rank):
+            let adapter = LowRankAdapter.random(rank: rank, config: model.config, seed: 12)
+            guard let adapted = try? LanguageModel(path: modelPath, threads: model.threads, maxBatch: 64, contextCapacity: 1024, adapter: adapter)
+            else { return 0 }
+            return measure(.generation(n), on: adapted)
         case .prompt(let n):
             let cache = model.makeCache(capacity: n)
             let logits = UnsafeMutablePointer<Float>.allocate(capacity: vocab)

@@ -22,6 +22,8 @@ public final class LanguageModel: @unchecked Sendable {
         var bq, bk, bv: [Float]?
         var ffnNorm: [Float]
         var gate, up, down: WeightMatrix
+        /// Low-rank adapter updates of the projections, if an adapter is applied.
+        var deltaQ, deltaK, deltaV, deltaO, deltaGate, deltaUp, deltaDown: LowRankAdapter.Update?
     }
 
     let file: GGUFFile
@@ -45,9 +47,15 @@ public final class LanguageModel: @unchecked Sendable {
     private var scoreCapacity: Int
     private let ropeCos: UnsafeMutablePointer<Float>  // (maxBatch, ropeDim / 2)
     private let ropeSin: UnsafeMutablePointer<Float>  // (maxBatch, ropeDim / 2)
+    private let adapterTemp: UnsafeMutablePointer<Float> // (maxBatch, adapter rank)
+    /// The adapter applied on top of the weights, if any.
+    public let adapter: LowRankAdapter?
 
     /// Loads the model at `path`. `contextCapacity` bounds the positions attention can see.
-    public init(path: String, threads: Int = 1, maxBatch: Int = 64, contextCapacity: Int = 4096) throws {
+    /// With an `adapter`, its low-rank updates are added to the projections it names; its shapes
+    /// are checked against the model (an error names the offending tensor).
+    public init(path: String, threads: Int = 1, maxBatch: Int = 64, contextCapacity: Int = 4096,
+                adapter: LowRankAdapter? = nil) throws {
         let f = try GGUFFile(path: path)
         file = f
         let c = try ModelConfig(gguf: f)
@@ -77,7 +85,7 @@ public final class LanguageModel: @unchecked Sendable {
         embedding = try matrix("token_embd.weight", rows: c.vocabularySize, columns: dim)
         output = f.tensors["output.weight"] != nil ? try matrix("output.weight", rows: c.vocabularySize, columns: dim) : embedding
         outputNorm = try vector("output_norm.weight", dim)
-        layers = try (0..<c.layerCount).map { i in
+        var layers = try (0..<c.layerCount).map { i in
             let p = "blk.\(i)."
             return Layer(
                 attentionNorm: try vector(p + "attn_norm.weight", dim),
@@ -93,6 +101,34 @@ public final class LanguageModel: @unchecked Sendable {
                 up: try matrix(p + "ffn_up.weight", rows: ff, columns: dim),
                 down: try matrix(p + "ffn_down.weight", rows: dim, columns: ff))
         }
+        if let adapter {
+            try adapter.validate(layerCount: c.layerCount) { name in
+                guard LowRankAdapter.isProjectionName(name) else { return nil }
+                let parts = name.split(separator: ".")
+                guard let i = Int(parts[1]), i < c.layerCount else { return nil }
+                let l = layers[i]
+                switch parts[2] {
+                case "attn_q": return (l.wq.rows, l.wq.columns)
+                case "attn_k": return (l.wk.rows, l.wk.columns)
+                case "attn_v": return (l.wv.rows, l.wv.columns)
+                case "attn_output": return (l.wo.rows, l.wo.columns)
+                case "ffn_gate": return (l.gate.rows, l.gate.columns)
+                case "ffn_up": return (l.up.rows, l.up.columns)
+                default: return (l.down.rows, l.down.columns)
+                }
+            }
+            layers = layers.enumerated().map { i, layer in
+                var l = layer
+                let u = adapter.updates, p = "blk.\(i)."
+                l.deltaQ = u[p + "attn_q.weight"]; l.deltaK = u[p + "attn_k.weight"]; l.deltaV = u[p + "attn_v.weight"]
+                l.deltaO = u[p + "attn_output.weight"]; l.deltaGate = u[p + "ffn_gate.weight"]
+                l.deltaUp = u[p + "ffn_up.weight"]; l.deltaDown = u[p + "ffn_down.weight"]
+                return l
+            }
+        }
+        self.adapter = adapter
+        adapterTemp = .allocate(capacity: max(1, self.maxBatch * (adapter?.maxRank ?? 0)))
+        self.layers = layers
         scratch = MatmulScratch(threads: self.threads, maxColumns: max(dim, ff), maxBatch: self.maxBatch)
         ropeFrequencies = (0..<(c.ropeDimension / 2)).map { i in pow(c.ropeBase, -2 * Float(i) / Float(c.ropeDimension)) }
         let b = self.maxBatch
@@ -105,7 +141,7 @@ public final class LanguageModel: @unchecked Sendable {
     }
 
     deinit {
-        for p in [x, xb, q, k, v, attended, hb, hb2, scores, ropeCos, ropeSin] { p.deallocate() }
+        for p in [x, xb, q, k, v, attended, hb, hb2, scores, ropeCos, ropeSin, adapterTemp] { p.deallocate() }
     }
 
     /// A new empty KV cache for this model.
@@ -172,6 +208,9 @@ public final class LanguageModel: @unchecked Sendable {
             layer.wq.multiply(xb, batch: n, into: q, scratch: scratch, threads: threads)
             layer.wk.multiply(xb, batch: n, into: k, scratch: scratch, threads: threads)
             layer.wv.multiply(xb, batch: n, into: v, scratch: scratch, threads: threads)
+            layer.deltaQ?.apply(xb, batch: n, into: q, temp: adapterTemp)
+            layer.deltaK?.apply(xb, batch: n, into: k, temp: adapterTemp)
+            layer.deltaV?.apply(xb, batch: n, into: v, temp: adapterTemp)
             if let b = layer.bq { addBias(q, b, rows: n) }
             if let b = layer.bk { addBias(k, b, rows: n) }
             if let b = layer.bv { addBias(v, b, rows: n) }
@@ -182,7 +221,7 @@ public final class LanguageModel: @unchecked Sendable {
                 caches[t].value(layer: l, position: positions[t]).update(from: v + t * kvDim, count: kvDim)
             }
             let jobs = n * c.headCount
-            parallelFor(min(threads, jobs)) { worker in
+            scratch.parallel(threads) { worker in
                 let sc = self.scores + worker * self.scoreCapacity
                 var job = worker
                 while job < jobs {
@@ -207,13 +246,17 @@ public final class LanguageModel: @unchecked Sendable {
                 }
             }
             layer.wo.multiply(attended, batch: n, into: xb, scratch: scratch, threads: threads)
+            layer.deltaO?.apply(attended, batch: n, into: xb, temp: adapterTemp)
             add(xb, into: x, count: n * dim)
             // Feed-forward (SwiGLU).
             rmsNorm(x, layer.ffnNorm, into: xb, rows: n)
             layer.gate.multiply(xb, batch: n, into: hb, scratch: scratch, threads: threads)
             layer.up.multiply(xb, batch: n, into: hb2, scratch: scratch, threads: threads)
+            layer.deltaGate?.apply(xb, batch: n, into: hb, temp: adapterTemp)
+            layer.deltaUp?.apply(xb, batch: n, into: hb2, temp: adapterTemp)
             for i in 0..<(n * ff) { let g = hb[i]; hb[i] = g / (1 + exp(-g)) * hb2[i] }
             layer.down.multiply(hb, batch: n, into: xb, scratch: scratch, threads: threads)
+            layer.deltaDown?.apply(hb, batch: n, into: xb, temp: adapterTemp)
             add(xb, into: x, count: n * dim)
         }
         guard !logitRows.isEmpty else { return }

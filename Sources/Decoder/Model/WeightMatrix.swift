@@ -1,3 +1,4 @@
+import Foundation
 import CBLAS
 import Dispatch
 
@@ -35,8 +36,27 @@ public struct WeightMatrix: @unchecked Sendable {
         let range = rowRange ?? 0..<rows
         let stride = outputStride ?? rows
         let n = columns
-        let multi = (type == .q4_1 || type == .q4_0 || type == .q8_0) && batch > 1 && batch <= Self.multiDotLimit
-        if multi {
+        let integerDot = type == .q4_1 || type == .q4_0 || type == .q8_0
+        if integerDot && batch == 1 && scratch.integerKernels {
+            // Opt-in (ENTAIL_INTEGER_DOT=1): Q8_0 weights (the output head) meet activations rounded
+            // exactly as llama.cpp rounds them; 4-bit weights meet finer 11-bit activations (see
+            // `QuantizedActivations`). Off by default: its one-token logits drift up to ~0.3 from the
+            // batched float path's, and its speed gain is within this machine's noise.
+            scratch.activations.quantize(x, rows: 1, columns: n, precision: type == .q8_0 ? .llamaQ8 : .fine)
+            let perChunk = (range.count + threads - 1) / threads
+            let a = scratch.activations
+            let q = a.quants(row: 0), ds = a.scaleSums(row: 0), blocks = n / 32, unit = a.unit
+            scratch.parallel(threads) { c in
+                let lo = range.lowerBound + c * perChunk, hi = min(range.upperBound, lo + perChunk)
+                guard lo < hi else { return }
+                let out = y - range.lowerBound
+                switch self.type {
+                case .q4_1: for r in lo..<hi { out[r] = dotQ4_1Q8(self.rowPointer(r), q, ds, blocks: blocks, unit: unit) }
+                case .q4_0: for r in lo..<hi { out[r] = dotQ4_0Q8(self.rowPointer(r), q, ds, blocks: blocks, unit: unit) }
+                default: for r in lo..<hi { out[r] = dotQ8_0Q8(self.rowPointer(r), q, ds, blocks: blocks, unit: unit) }
+                }
+            }
+        } else if integerDot && batch > 1 && batch <= Self.multiDotLimit {
             // Each block is dequantized once per group of four vectors; rows split across threads.
             var xg = x
             if type != .q8_0 {
@@ -44,7 +64,7 @@ public struct WeightMatrix: @unchecked Sendable {
                 xg = UnsafePointer(scratch.permutedBatch)
             }
             let perChunk = (range.count + threads - 1) / threads
-            parallelFor(threads) { c in
+            scratch.parallel(threads) { c in
                 let lo = range.lowerBound + c * perChunk, hi = min(range.upperBound, lo + perChunk)
                 guard lo < hi else { return }
                 var out = SIMD4<Float>()
@@ -78,7 +98,7 @@ public struct WeightMatrix: @unchecked Sendable {
                     for r in lo..<hi { y[t * stride + r - range.lowerBound] = self.dotRow(r, xt, tmp) }
                 }
             }
-            parallelFor(chunks, work)
+            scratch.parallel(chunks, work)
         } else {
             let panels = (range.count + Self.panelRows - 1) / Self.panelRows
             let nibbles = type == .q4_1 || type == .q4_0
@@ -104,7 +124,7 @@ public struct WeightMatrix: @unchecked Sendable {
                     p += threads
                 }
             }
-            parallelFor(threads, work)
+            scratch.parallel(threads, work)
         }
     }
 
@@ -133,9 +153,17 @@ public final class MatmulScratch: @unchecked Sendable {
     private var perThread: [PerThread]
     /// (maxBatch, maxColumns): activations permuted for the 4-bit panels.
     let permutedBatch: UnsafeMutablePointer<Float>
+    /// Activations quantized for the integer kernels.
+    let activations: QuantizedActivations
+    /// Whether one-row products of 4/8-bit weights use the integer kernels (`ENTAIL_INTEGER_DOT=1`).
+    let integerKernels: Bool
 
-    init(threads: Int, maxColumns: Int, maxBatch: Int) {
+    /// `integerKernels` nil reads `ENTAIL_INTEGER_DOT`.
+    init(threads: Int, maxColumns: Int, maxBatch: Int, integerKernels: Bool? = nil) {
         permutedBatch = .allocate(capacity: maxBatch * maxColumns)
+        pool = WorkerPool(size: threads)
+        self.integerKernels = integerKernels ?? (ProcessInfo.processInfo.environment["ENTAIL_INTEGER_DOT"] == "1")
+        activations = QuantizedActivations(maxRows: maxBatch, maxColumns: (maxColumns + 31) / 32 * 32)
         perThread = (0..<max(threads, 1)).map { _ in
             PerThread(panel: .allocate(capacity: WeightMatrix.panelRows * maxColumns),
                       row: .allocate(capacity: maxColumns), sums: .allocate(capacity: maxColumns / 32 + 1),
@@ -144,6 +172,14 @@ public final class MatmulScratch: @unchecked Sendable {
     }
 
     func thread(_ i: Int) -> PerThread { perThread[i] }
+
+    /// The model's persistent worker threads.
+    let pool: WorkerPool
+
+    /// Runs `body(0..<count)` on the worker pool when `count` is its size, else as `parallelFor`.
+    func parallel(_ count: Int, _ body: (Int) -> Void) {
+        if count == pool.size { pool.run(body) } else { parallelFor(count, body) }
+    }
 
     deinit {
         permutedBatch.deallocate()

@@ -16,7 +16,7 @@ struct BenchDecoderCommand: ParsableCommand {
         guard !threadCounts.isEmpty else { throw ValidationError("--threads needs at least one count") }
         let peer = LlamaCppPeer.find()
         print("model: \(path)")
-        print("peer: \(peer?.binDirectory ?? "llama.cpp not found (set LLAMA_CPP_DIR)")")
+        print("peer: \(peer?.description ?? "llama.cpp not found (set LLAMA_CPP_DIR or LLAMA_PROBE)")")
         func pad(_ s: String, _ w: Int, left: Bool = false) -> String {
             let p = String(repeating: " ", count: max(0, w - s.count))
             return left ? s + p : p + s
@@ -24,13 +24,24 @@ struct BenchDecoderCommand: ParsableCommand {
         print(pad("test", 20, left: true) + pad("threads", 8) + pad("entail tok/s", 14) + pad("llama.cpp", 12) + pad("ratio", 8))
         for t in threadCounts {
             let bench = try DecoderBenchmark(modelPath: path, threads: t, repetitions: repetitions)
-            for row in bench.run() {
-                let peerValue = peer?.measure(row.kind, modelPath: path, threads: t, repetitions: repetitions)
+            let rows = bench.run()
+            let probed = peer?.measureWithProbe(modelPath: path, threads: t, repetitions: repetitions) ?? [:]
+            for row in rows {
+                var peerValue: Double?
+                if case .adapterGeneration(let n, _) = row.kind {
+                    // Compared with our own generation row: the adapter's overhead.
+                    peerValue = rows.first { $0.kind == .generation(n) }?.tokensPerSecond
+                } else if peer?.probe != nil {
+                    peerValue = probed[row.kind]
+                } else {
+                    peerValue = peer?.measure(row.kind, modelPath: path, threads: t, repetitions: repetitions)
+                }
                 let peerText = peerValue.map { String(format: "%.1f", $0) } ?? "-"
                 let ratio = peerValue.map { String(format: "%.2f", row.tokensPerSecond / $0) } ?? "-"
                 print(pad(row.kind.label, 20, left: true) + pad("\(t)", 8) + pad(String(format: "%.1f", row.tokensPerSecond), 14)
                       + pad(peerText, 12) + pad(ratio, 8))
             }
         }
+        print("(the lora row's comparison column is our own tg128 without the adapter)")
     }
 }

@@ -8,6 +8,8 @@ struct ModelOptions: ParsableArguments {
     var model: String?
     @Option(help: "Worker threads.")
     var threads: Int = 1
+    @Option(help: "LoRA adapter (GGUF, llama.cpp layout) applied on top of the model.")
+    var adapter: String?
 
     func validate() throws {
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
@@ -15,8 +17,14 @@ struct ModelOptions: ParsableArguments {
 
     func load(maxBatch: Int = 64) throws -> LanguageModel {
         let path = model ?? DefaultModel.path
-        do { return try LanguageModel(path: path, threads: threads, maxBatch: maxBatch) } catch {
-            throw ValidationError("cannot load model \(path): \(error)")
+        var lowRank: LowRankAdapter?
+        if let adapter {
+            do { lowRank = try LowRankAdapter(path: adapter) } catch {
+                throw ValidationError("cannot load adapter \(adapter): \(error)")
+            }
+        }
+        do { return try LanguageModel(path: path, threads: threads, maxBatch: maxBatch, adapter: lowRank) } catch {
+            throw ValidationError("cannot load model \(path)\(adapter.map { " with adapter \($0)" } ?? ""): \(error)")
         }
     }
 }

@@ -11,6 +11,11 @@ struct LogitsCommand: ParsableCommand {
     @Option(help: "Text to score.") var prompt: String?
     @Option(help: "Read the text to score from this file.") var file: String?
     @Flag(help: "JSON lines (the only output format).") var json = false
+    @Option(help: "Tokens evaluated per forward pass (1 scores through the one-token generation path).") var chunk: Int = 32
+
+    func validate() throws {
+        guard (1...64).contains(chunk) else { throw ValidationError("--chunk must be between 1 and 64") }
+    }
 
     func run() throws {
         let text: String
@@ -21,7 +26,7 @@ struct LogitsCommand: ParsableCommand {
         let model = try modelOptions.load(maxBatch: 64)
         let tokens = model.tokenizer.encode(text)
         let scorer = TeacherForcedScorer(model: model)
-        for row in scorer.score(tokens) {
+        for row in scorer.score(tokens, chunk: chunk) {
             let top = row.top.map { "[\($0.token),\(String(format: "%.5f", $0.logProbability))]" }.joined(separator: ",")
             print("{\"pos\":\(row.position),\"token\":\(row.token),\"argmax\":\(row.argmax),\"top\":[\(top)]}")
         }
