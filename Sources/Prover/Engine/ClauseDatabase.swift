@@ -127,7 +127,12 @@ extension PrologMachine {
         let headCell = compiler.emit(head)
         let bodyStart = st.pointee.code.count
         for _ in goals { st.pointee.code.append(0) }
-        for (i, g) in goals.enumerated() { st.pointee.code[bodyStart + i] = compiler.emit(g) }
+        for (i, g) in goals.enumerated() {
+            st.pointee.code[bodyStart + i] = compiler.emit(g)
+            if case .compound(_, let args) = g, args.count + 1 > st.pointee.argRegs.capacity {
+                st.pointee.argRegs.grow(to: args.count + 1)
+            }
+        }
         let cellCount = st.pointee.code.count - codeStart
         var key: Cell = 0
         if tagOf(headCell) == Tag.str && functorArity(f) > 0 {

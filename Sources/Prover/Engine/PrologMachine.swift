@@ -66,6 +66,9 @@ struct EngineState {
     var cps = FlatBuffer<ChoicePoint>(capacity: 1 << 14)
     var code = FlatBuffer<Cell>(capacity: 1 << 16)
     var regs = FlatBuffer<Cell>(capacity: 1 << 12)
+    /// Argument registers: the arguments of a user-predicate goal called straight from a
+    /// clause body (1-based), read by the callee's head without a goal term on the heap.
+    var argRegs = FlatBuffer<Cell>(capacity: 1 << 8)
     var pdl = FlatBuffer<Cell>(capacity: 1 << 12)
     var clauses = FlatBuffer<CompiledClause>(capacity: 1 << 10)
     var preds = FlatBuffer<PredicateInfo>(capacity: 1 << 8)
@@ -87,7 +90,7 @@ struct EngineState {
 
     mutating func deallocate() {
         heap.deallocate(); trail.deallocate(); cps.deallocate(); code.deallocate()
-        regs.deallocate(); pdl.deallocate(); clauses.deallocate(); preds.deallocate()
+        regs.deallocate(); argRegs.deallocate(); pdl.deallocate(); clauses.deallocate(); preds.deallocate()
         pool.deallocate(); hashPool.deallocate(); procKeys.deallocate(); procValues.deallocate()
     }
 }

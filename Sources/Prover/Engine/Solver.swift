@@ -296,64 +296,12 @@ extension PrologMachine {
             st.pointee.cps.count -= 1
             updateHB()
         }
-        let clause = clauses[ci]
-        try ensureHeap(clause.heapNeed)
+        try ensureHeap(clauses[ci].heapNeed)
         let heap = st.pointee.heap.base
-        let code = st.pointee.code.base
         let goal = deref(heap[frame])
-        let head = clause.head
-        if tagOf(head) == Tag.str {
-            let hp = payload(head), gp = payload(goal)
-            let n = functorArity(code[hp])
-            var i = 1
-            let regs = st.pointee.regs.base
-            while i <= n {
-                let a = code[hp + i]
-                if tagOf(a) == Tag.tvar && tvarIsFirst(a) {
-                    regs[tvarNumber(a)] = heap[gp + i]
-                } else if !unifyHead(a, heap[gp + i], code: code) {
-                    return -1
-                }
-                i += 1
-            }
-        }
-        let next = Int(truncatingIfNeeded: heap[frame + 1])
-        let k = clause.bodyCount
-        if k == 0 { return next }
-        let procs = st.pointee.bodyProcedures.base
-        // Leading arithmetic, `!` and `true` run here, straight from the template.
-        var first = 0
-        while first < k {
-            let cached = Int(procs[clause.bodyProcStart + first])
-            if cached == 0 || cached >= procedureBias { break }
-            let outcome = inlineGoal(cached - procedureBias, code[clause.bodyStart + first], cutParent: cutParent, code: code)
-            if outcome == .notInline { break }
-            if outcome == .failed { return -1 }
-            first += 1
-        }
-        if first == k { return next }
-        let info = ((heap[frame + 3] >> 32) + 1) << 32 | UInt64(ci)
-        if k - first == 1 && frame >= st.pointee.hb {
-            // Last call with no choice point newer than the caller's frame: nothing can
-            // return to that frame, so the callee reuses its four cells.
-            heap[frame + 1] = UInt64(truncatingIfNeeded: next)
-            heap[frame + 2] = UInt64(cutParent) | UInt64(procs[clause.bodyProcStart + first]) << 32
-            heap[frame + 3] = info
-            buildInto(frame, code[clause.bodyStart + first], code: code)
-            return frame
-        }
-        let fbase = st.pointee.heap.count
-        st.pointee.heap.count = fbase + 4 * (k - first)
-        var i = first
-        while i < k {
-            let fr = fbase + 4 * (i - first)
-            heap[fr + 1] = i == k - 1 ? UInt64(truncatingIfNeeded: next) : UInt64(fr + 4)
-            heap[fr + 2] = UInt64(cutParent) | UInt64(procs[clause.bodyProcStart + i]) << 32
-            heap[fr + 3] = info
-            buildInto(fr, code[clause.bodyStart + i], code: code)
-            i += 1
-        }
-        return fbase
+        let args = tagOf(goal) == Tag.str ? heap + payload(goal) : heap
+        return try runClause(ci, args: args, next: Int(truncatingIfNeeded: heap[frame + 1]), cutParent: cutParent,
+                             depth: heap[frame + 3] >> 32, frame: frame)
     }
 
     @inline(__always) func firstArgKey(_ argCell: Cell) -> Cell {
@@ -373,20 +321,7 @@ extension PrologMachine {
         if Int(truncatingIfNeeded: heap[frame + 3] >> 32) >= st.pointee.depthLimit { throw PrologLimitExceeded(limit: "depth") }
         var key: Cell = 0
         if arity > 0 { key = firstArgKey(heap[goalArgs + pred.indexArgument]) }
-        var pos = pred.listStart
-        if pred.hashStart >= 0 && key != 0 {
-            let hp = st.pointee.hashPool.base
-            let mask = pred.hashMask
-            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-            pos = pred.varListStart
-            while true {
-                let k = hp[pred.hashStart + 2 * i]
-                if k == key { pos = Int(hp[pred.hashStart + 2 * i + 1]); break }
-                if k == 0 { break }
-                i = (i + 1) & mask
-            }
-        }
-        return try tryClauses(frame, pos: pos, key: key, cutParent: st.pointee.cps.count, retry: false)
+        return try tryClauses(frame, pos: indexedList(pred, key: key), key: key, cutParent: st.pointee.cps.count, retry: false)
     }
 
     /// Executes the goal in `frame`; returns the next frame, or -1 on failure.
