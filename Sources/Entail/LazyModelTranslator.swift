@@ -15,8 +15,11 @@ public final class LazyModelTranslator: @unchecked Sendable {
     public let source: ModelSource
     /// Worker threads of the model's forward pass.
     public let threads: Int
-    /// Prompt file (nil: `prompts/fol-translation.txt`).
+    /// Prompt file (nil: `prompts/fol-translation.txt`, or `prompts/fol-translation-tuned.txt`
+    /// with an adapter).
     public let promptFile: String?
+    /// LoRA adapter file applied to the model, if any.
+    public let adapter: String?
 
     private let lock = NSLock()
     private var translator: ModelTranslator?
@@ -26,10 +29,11 @@ public final class LazyModelTranslator: @unchecked Sendable {
     /// the current problem's requests).
     static let rememberedLimit = 4096
 
-    public init(source: ModelSource, threads: Int = 1, promptFile: String? = nil) {
+    public init(source: ModelSource, threads: Int = 1, promptFile: String? = nil, adapter: String? = nil) {
         self.source = source
         self.threads = max(1, threads)
         self.promptFile = promptFile
+        self.adapter = adapter
     }
 
     /// Whether a model file is there to load (it may still fail to load).
@@ -52,11 +56,18 @@ public final class LazyModelTranslator: @unchecked Sendable {
                 : "no model file (looked for \(ModelSource.bundledCandidates.joined(separator: ", ")))"
             return nil
         }
+        var lowRank: LowRankAdapter?
+        if let adapter {
+            do { lowRank = try LowRankAdapter(path: adapter) } catch {
+                loadError = "cannot load adapter \(adapter): \(error)"
+                return nil
+            }
+        }
         do {
-            let model = try LanguageModel(path: path, threads: threads, maxBatch: 64, contextCapacity: 2048)
-            translator = try ModelTranslator(model: model, promptFile: promptFile)
+            let model = try LanguageModel(path: path, threads: threads, maxBatch: 64, contextCapacity: 2048, adapter: lowRank)
+            translator = try ModelTranslator(model: model, promptFile: FewShotPrompt.path(explicit: promptFile, adapted: lowRank != nil))
         } catch {
-            loadError = "cannot load \(path): \(error)"
+            loadError = "cannot load \(path)\(adapter.map { " with adapter \($0)" } ?? ""): \(error)"
         }
         return translator
     }

@@ -34,17 +34,19 @@ public struct Reasoner: Sendable {
     /// shown in the prompt.
     public var repairRounds: Int
 
-    /// A reasoner. `model` is `.none` by default here (the command line defaults to
+    /// A reasoner. `adapter` is a LoRA adapter file (such as the shipped
+    /// `adapters/fol-lora.gguf`) applied to the model; with one, the prompt defaults to the
+    /// tuned zero-shot prompt it was trained on. `model` is `.none` by default here (the command line defaults to
     /// `.bundled`), so English that the controlled parser misses is an error unless a model
     /// is asked for.
     public init(prover: ProverChoice = .both, timeout: Duration = .seconds(20), tolerant: Bool = false,
                 formalOnly: Bool = false, parser: ParserChoice = .both, model: ModelSource = .none,
-                threads: Int = 1, promptFile: String? = nil, repairRounds: Int = 2) {
+                threads: Int = 1, promptFile: String? = nil, repairRounds: Int = 2, adapter: String? = nil) {
         self.formal = FormalReasoner(prover: prover, timeout: timeout)
         self.tolerant = tolerant
         self.formalOnly = formalOnly
         self.parser = parser
-        self.modelTranslator = LazyModelTranslator(source: model, threads: threads, promptFile: promptFile)
+        self.modelTranslator = LazyModelTranslator(source: model, threads: threads, promptFile: promptFile, adapter: adapter)
         self.repairRounds = max(0, repairRounds)
     }
 

@@ -49,12 +49,14 @@ public final class SearchReasoner {
         self.settings = settings
     }
 
-    /// Loads the model at `modelPath` and the few-shot prompt (nil: the default prompt file).
+    /// Loads the model at `modelPath` (with the LoRA `adapter` file, if given) and the prompt
+    /// (nil: the few-shot prompt, or the tuned prompt with an adapter).
     public convenience init(modelPath: String = DefaultModel.path, promptFile: String? = nil, threads: Int = 1,
                             prover: ProverChoice = .both, timeout: Duration = .seconds(10), modelOnly: Bool = true,
-                            controlledAsVerifier: Bool = true) throws {
-        let model = try LanguageModel(path: modelPath, threads: threads)
-        let translator = try ModelTranslator(model: model, promptFile: promptFile)
+                            controlledAsVerifier: Bool = true, adapter: String? = nil) throws {
+        let lowRank = try adapter.map { try LowRankAdapter(path: $0) }
+        let model = try LanguageModel(path: modelPath, threads: threads, adapter: lowRank)
+        let translator = try ModelTranslator(model: model, promptFile: FewShotPrompt.path(explicit: promptFile, adapted: lowRank != nil))
         self.init(translator: translator, prover: prover, timeout: timeout, modelOnly: modelOnly,
                   controlledAsVerifier: controlledAsVerifier)
     }

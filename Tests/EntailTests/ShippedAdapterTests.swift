@@ -54,3 +54,32 @@ final class ShippedAdapterTests: XCTestCase {
         }
     }
 }
+
+/// The shipped adapter loads into the decoder and changes what the bundled model says.
+final class ShippedAdapterLoadingTests: XCTestCase {
+    func testAdapterLoadsAndChangesTheModel() throws {
+        let adapterPath = ShippedAdapterTests.adapter
+        guard FileManager.default.fileExists(atPath: adapterPath) else { throw XCTSkip("no adapters/fol-lora.gguf") }
+        let adapter = try LowRankAdapter(path: adapterPath)
+        XCTAssertEqual(adapter.updates.count, 30 * 7)
+        let modelPath = TestPaths.packageRoot.appendingPathComponent("models/" + DefaultModel.fileName).path
+        guard FileManager.default.fileExists(atPath: modelPath) else { throw XCTSkip("no bundled model") }
+        let base = try LanguageModel(path: modelPath, maxBatch: 32, contextCapacity: 256)
+        let tuned = try LanguageModel(path: modelPath, maxBatch: 32, contextCapacity: 256, adapter: adapter)
+        let prompt = "Translate each English sentence into first-order logic. Reuse the known predicates and constants.\n\nKnown: predicates: none; constants: none\nEnglish: Every dog barks.\nFOL:"
+        func logits(_ model: LanguageModel) -> [Float] {
+            let tokens = model.tokenizer.encode(prompt, parseSpecial: false)
+            let cache = model.makeCache(capacity: tokens.count)
+            var out = [Float](repeating: 0, count: model.config.vocabularySize)
+            out.withUnsafeMutableBufferPointer { buffer in
+                model.forward(tokens: tokens, caches: Array(repeating: cache, count: tokens.count),
+                              logitRows: [tokens.count - 1], logits: buffer.baseAddress!)
+            }
+            return out
+        }
+        let a = logits(base), b = logits(tuned)
+        let largest = zip(a, b).map { abs($0 - $1) }.max() ?? 0
+        XCTAssertGreaterThan(largest, 0.5, "the adapter should move the logits")
+        XCTAssertTrue(b.allSatisfy(\.isFinite))
+    }
+}

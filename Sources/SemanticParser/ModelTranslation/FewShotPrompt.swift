@@ -8,12 +8,24 @@ public struct FewShotPrompt: Sendable, Equatable {
 
     /// The default prompt file, `prompts/fol-translation.txt`, looked up under the current
     /// directory and then under the package root (from this source file's path).
-    public static var defaultPath: String {
-        let local = FileManager.default.currentDirectoryPath + "/prompts/fol-translation.txt"
+    public static var defaultPath: String { promptPath("fol-translation.txt") }
+
+    /// The prompt of the fine-tuned adapter, `prompts/fol-translation-tuned.txt`: the
+    /// instruction line alone (zero-shot), the format the adapter was trained on.
+    public static var tunedPath: String { promptPath("fol-translation-tuned.txt") }
+
+    /// The prompt file to use: `explicit` when given, else the tuned prompt when an adapter
+    /// is loaded, else the few-shot default.
+    public static func path(explicit: String?, adapted: Bool) -> String {
+        explicit ?? (adapted ? tunedPath : defaultPath)
+    }
+
+    static func promptPath(_ name: String) -> String {
+        let local = FileManager.default.currentDirectoryPath + "/prompts/" + name
         if FileManager.default.fileExists(atPath: local) { return local }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        return root.appendingPathComponent("prompts/fol-translation.txt").path
+        return root.appendingPathComponent("prompts/" + name).path
     }
 
     public init(examples: String) {

@@ -48,6 +48,24 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "The path prefix of the --sweep files.")
     var sweepOut = "sweep"
 
+    @Option(help: "Inference-scaling search for the English: \(Strategy.names.joined(separator: ", ")). Without it, the controlled-English parser translates what it covers and one greedy model translation (with repair rounds) the rest.")
+    var strategy: String?
+
+    @Option(help: "Samples per statement for --strategy (expansions for tree).")
+    var samples: Int = 4
+
+    @Option(help: "Random seed of the sampled translations.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Budget per problem for --strategy: generated tokens.")
+    var budgetTokens: Int?
+
+    @Option(help: "Budget per problem for --strategy: seconds.")
+    var budgetSeconds: Double?
+
+    @Option(help: "resample abstains when its confidence is below this (0...1).")
+    var abstainBelow: Double = 0.5
+
     @Flag(help: "Do not print the per-problem JSON lines on stdout.")
     var quiet = false
 
@@ -70,6 +88,14 @@ struct BatchCommand: ParsableCommand {
             do { _ = try BatchSweep.parseSamples(sweep) } catch { throw ValidationError("\(error)") }
             if out != nil || resume { throw ValidationError("--sweep writes its own files (--sweep-out); --out and --resume are for a single run") }
         }
+        if let strategy, Strategy(name: strategy, samples: 1) == nil {
+            throw ValidationError("--strategy: unknown strategy '\(strategy)' (known: \(Strategy.names.joined(separator: ", ")))")
+        }
+        guard (1...64).contains(samples) else { throw ValidationError("--samples must be between 1 and 64") }
+        guard (0...1).contains(abstainBelow) else { throw ValidationError("--abstain-below must be between 0 and 1") }
+        if let budgetTokens, budgetTokens < 1 { throw ValidationError("--budget-tokens must be positive") }
+        if let budgetSeconds, !(budgetSeconds > 0) { throw ValidationError("--budget-seconds must be positive") }
+        if formal && strategy != nil { throw ValidationError("--strategy searches over translations of the English; --formal has none") }
         for name in strategyNames where !BatchSweep.strategyNames.contains(name) {
             throw ValidationError("--strategies: unknown strategy '\(name)' (known: \(BatchSweep.strategyNames.joined(separator: ", ")))")
         }
@@ -91,11 +117,41 @@ struct BatchCommand: ParsableCommand {
         let selected = selection.select(BatchItem.items(records))
         if let dir = exportTptp { try exportTPTP(selected, reasoner: reasoner, to: dir) }
 
-        // Until the search strategies are wired in, every strategy runs the reasoner as it is.
-        let makeSolver: @Sendable (String, Int) -> ProblemSolverFactory = { _, _ in
-            { { problem in reasoner.solve(problem) } }
+        // Without --strategy (and outside a sweep) each worker runs the plain reasoner; its
+        // model, if one is needed, is loaded by the worker's own copy.
+        let options = options, formal = formal, strict = strict
+        let budget = Budget(tokens: budgetTokens, seconds: budgetSeconds)
+        let seed = seed, abstainBelow = abstainBelow
+        let makeSearch: @Sendable (String, Int) -> ProblemSolverFactory = { name, k in
+            {
+                var strategy = Strategy(name: name, samples: k) ?? .single
+                if case .resample(let m, _) = strategy { strategy = .resample(maxSamples: m, abstainBelow: abstainBelow) }
+                let searcher: Result<SearchReasoner, Error> = Result {
+                    guard let path = options.modelSource.path else { throw SearchSetupError(message: "--strategy needs a model (no model file found, or --no-model)") }
+                    return try SearchReasoner(modelPath: path, promptFile: options.prompt, threads: options.threads,
+                                              prover: options.prover, timeout: .milliseconds(Int64(options.timeout * 1000)),
+                                              modelOnly: options.parser == .model, adapter: options.adapter)
+                }
+                return { problem in
+                    switch searcher {
+                    case .success(let s): return s.solve(problem, strategy: strategy, budget: budget, seed: seed)
+                    case .failure(let error):
+                        var solution = Solution(id: problem.id, verdict: .error, expected: problem.expected)
+                        solution.certificate = .error("\(error)")
+                        return solution
+                    }
+                }
+            }
+        }
+        let plain: ProblemSolverFactory = {
+            let own = options.reasoner(tolerant: !strict, formalOnly: formal)
+            return { problem in own.solve(problem) }
         }
         if let sweep {
+            // With --formal there is nothing to translate: every setting runs the plain reasoner
+            // (flat curves), which keeps the sweep usable as a check of the plumbing.
+            var makeSolver = makeSearch
+            if formal { makeSolver = { _, _ in plain } }
             try runSweep(selected, samples: try BatchSweep.parseSamples(sweep), makeSolver: makeSolver)
             return
         }
@@ -119,8 +175,8 @@ struct BatchCommand: ParsableCommand {
                                       onTerminal: isatty(STDERR_FILENO) == 1)
         let failure = WriteFailure()
         let quiet = quiet
-        let summary = BatchRunner.run(selected, resumingFrom: previous, jobs: jobs,
-                                      makeSolver: makeSolver(strategyNames.first ?? "single", 1)) { solution, soFar in
+        let solver = strategy.map { makeSearch($0, samples) } ?? plain
+        let summary = BatchRunner.run(selected, resumingFrom: previous, jobs: jobs, makeSolver: solver) { solution, soFar in
             let line = solution.jsonLine()
             if !failure.happened {
                 do { try writer?.append(line) } catch { failure.happened = true; display.clear(); printError("\(error)") }
@@ -204,3 +260,9 @@ private final class ProgressDisplay: @unchecked Sendable {
 }
 
 extension DatasetFormat: ExpressibleByArgument {}
+
+/// Why the search reasoner could not be set up (reported on every problem of the run).
+struct SearchSetupError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

@@ -51,7 +51,7 @@ struct EvalTranslationCommand: ParsableCommand {
     func makeTranslator() throws -> ModelTranslator {
         let model = try modelOptions.load()
         let translator: ModelTranslator
-        do { translator = try ModelTranslator(model: model, promptFile: prompt) } catch { throw ValidationError("\(error)") }
+        do { translator = try ModelTranslator(model: model, promptFile: modelOptions.promptFile(prompt)) } catch { throw ValidationError("\(error)") }
         translator.maxTokens = maxTokens
         return translator
     }

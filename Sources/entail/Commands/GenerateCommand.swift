@@ -1,6 +1,7 @@
 import ArgumentParser
 import Entail
 import Foundation
+import SemanticParser
 
 /// Options shared by the commands that load a model.
 struct ModelOptions: ParsableArguments {
@@ -13,6 +14,11 @@ struct ModelOptions: ParsableArguments {
 
     func validate() throws {
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
+    }
+
+    /// The translation prompt: `explicit`, else the tuned prompt with an adapter, else the few-shot one.
+    func promptFile(_ explicit: String?) -> String {
+        FewShotPrompt.path(explicit: explicit, adapted: adapter != nil)
     }
 
     func load(maxBatch: Int = 64) throws -> LanguageModel {

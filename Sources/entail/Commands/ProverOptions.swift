@@ -24,8 +24,11 @@ struct ProverOptions: ParsableArguments {
     @Option(help: "Worker threads of the model.")
     var threads: Int = 1
 
-    @Option(help: "Prompt file for the model (default: prompts/fol-translation.txt).")
+    @Option(help: "Prompt file for the model (default: prompts/fol-translation.txt; with --adapter, prompts/fol-translation-tuned.txt).")
     var prompt: String?
+
+    @Option(help: "LoRA adapter applied to the model, e.g. the fine-tuned translator adapters/fol-lora.gguf.")
+    var adapter: String?
 
     @Flag(help: "Translate the English of every statement, ignoring its formal form (measures a parser against gold FOL).")
     var englishOnly = false
@@ -38,6 +41,7 @@ struct ProverOptions: ParsableArguments {
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
         guard (0...10).contains(repairRounds) else { throw ValidationError("--repair-rounds must be between 0 and 10") }
         if noModel && model != nil { throw ValidationError("--model and --no-model exclude each other") }
+        if noModel && adapter != nil { throw ValidationError("--adapter needs a model (drop --no-model)") }
         if noModel && parser == .model { throw ValidationError("--parser model needs a model (drop --no-model)") }
     }
 
@@ -52,7 +56,7 @@ struct ProverOptions: ParsableArguments {
     func reasoner(tolerant forced: Bool? = nil, formalOnly: Bool = false, model: ModelSource? = nil) -> Reasoner {
         var reasoner = Reasoner(prover: prover, timeout: .milliseconds(Int64(timeout * 1000)), tolerant: forced ?? tolerant,
                  formalOnly: formalOnly, parser: parser, model: model ?? modelSource, threads: threads,
-                 promptFile: prompt, repairRounds: repairRounds)
+                 promptFile: prompt, repairRounds: repairRounds, adapter: adapter)
         reasoner.englishOnly = englishOnly
         return reasoner
     }

@@ -94,7 +94,7 @@ struct SearchCommand: ParsableCommand {
             .dropFirst(offset).prefix(limit)
         let model = try modelOptions.load()
         let translator: ModelTranslator
-        do { translator = try ModelTranslator(model: model, promptFile: prompt) } catch { throw ValidationError("\(error)") }
+        do { translator = try ModelTranslator(model: model, promptFile: modelOptions.promptFile(prompt)) } catch { throw ValidationError("\(error)") }
         let strategies = strategy.split(separator: ",").map { spec -> Strategy in
             let parts = spec.split(separator: ":")
             var s = Strategy(name: String(parts[0]), samples: parts.count == 2 ? Int(parts[1])! : samples)!

@@ -32,7 +32,7 @@ struct TranslateCommand: ParsableCommand {
     func run() throws {
         let model = try modelOptions.load()
         let translator: ModelTranslator
-        do { translator = try ModelTranslator(model: model, promptFile: prompt) } catch { throw ValidationError("\(error)") }
+        do { translator = try ModelTranslator(model: model, promptFile: modelOptions.promptFile(prompt)) } catch { throw ValidationError("\(error)") }
         translator.maxTokens = maxTokens
         var signature = TranslationSignature()
         let sentences = text.flatMap { ControlledEnglishParser.splitSentences($0) }
