@@ -9,6 +9,7 @@ struct BenchDecoderCommand: ParsableCommand {
     @Option(help: "GGUF model file.") var model: String?
     @Option(help: "Repetitions per measurement (the median is reported).") var repetitions: Int = 3
     @Option(help: "Thread counts to measure, comma-separated.") var threads: String = "1,2"
+    @Option(help: "Grammar for the constrained-generation row (empty: no such row).") var grammar: String = "grammars/fol.gbnf"
 
     func run() throws {
         let path = model ?? DefaultModel.path
@@ -41,7 +42,18 @@ struct BenchDecoderCommand: ParsableCommand {
                 print(pad(row.kind.label, 20, left: true) + pad("\(t)", 8) + pad(String(format: "%.1f", row.tokensPerSecond), 14)
                       + pad(peerText, 12) + pad(ratio, 8))
             }
+            if !grammar.isEmpty, let source = try? String(contentsOfFile: grammar, encoding: .utf8),
+               let examples = try? String(contentsOfFile: "prompts/fol-translation.txt", encoding: .utf8) {
+                // Constrained against unconstrained greedy generation, alternated, same prompt.
+                let languageModel = try LanguageModel(path: path, threads: t, maxBatch: 64, contextCapacity: 2048)
+                let bench = try GrammarCostBenchmark(model: languageModel, grammarSource: source,
+                                                     prompt: BenchGrammarCommand.promptText(examples: examples),
+                                                     tokens: 128, repetitions: max(3, repetitions))
+                let r = bench.run()
+                print(pad("tg128 fol.gbnf", 20, left: true) + pad("\(t)", 8) + pad(String(format: "%.1f", r.constrainedTokensPerSecond), 14)
+                      + pad(String(format: "%.1f", r.unconstrainedTokensPerSecond), 12) + pad(String(format: "%.2f", r.ratio), 8))
+            }
         }
-        print("(the lora row's comparison column is our own tg128 without the adapter)")
+        print("(the lora and fol.gbnf rows compare with our own unconstrained tg128 without the adapter, measured beside them)")
     }
 }

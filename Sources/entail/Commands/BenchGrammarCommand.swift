@@ -27,12 +27,17 @@ struct BenchGrammarCommand: ParsableCommand {
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
     }
 
+    /// The benchmark's prompt: the few-shot examples and one sentence to translate.
+    static func promptText(examples: String) -> String {
+        examples.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+            + "\nKnown: predicates: none; constants: none\nEnglish: Every young cat that likes the dog is kind.\nFOL:"
+    }
+
     func run() throws {
         let path = model ?? DefaultModel.path
         guard let source = try? String(contentsOfFile: grammar, encoding: .utf8) else { throw ValidationError("cannot read grammar \(grammar)") }
         guard let examples = try? String(contentsOfFile: prompt, encoding: .utf8) else { throw ValidationError("cannot read prompt \(prompt)") }
-        let text = examples.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }.joined(separator: "\n")
-            + "\nKnown: predicates: none; constants: none\nEnglish: Every young cat that likes the dog is kind.\nFOL:"
+        let text = Self.promptText(examples: examples)
         let languageModel: LanguageModel
         do { languageModel = try LanguageModel(path: path, threads: threads, maxBatch: 64, contextCapacity: 2048) } catch {
             throw ValidationError("cannot load model \(path): \(error)")
