@@ -25,9 +25,10 @@ public struct BatchSummary: Sendable {
     public private(set) var unreadable = 0
     /// Problems on which the two provers disagreed.
     public private(set) var disagreements: [String] = []
-    /// Problems with an expected verdict that got a definite but wrong answer (`true`,
-    /// `false`, `unknown` or `inconsistent` other than the expected one): the answers a
-    /// user would have accepted and been misled by.
+    /// Problems with an expected verdict that got a wrong `true` or `false`: a confident
+    /// claim that the conclusion (or its negation) follows, which a user would have accepted
+    /// and been misled by. A wrong `unknown` or `inconsistent` is wrong but claims no
+    /// entailment, and counts only against accuracy (as in the search tool's tallies).
     public private(set) var falsePositives = 0
     /// The summed cost of every problem counted.
     public private(set) var cost = Cost()
@@ -51,7 +52,7 @@ public struct BatchSummary: Sendable {
             confusion[e, default: [:]][r.verdict, default: 0] += 1
             if r.verdict == e {
                 correct += 1
-            } else if let v = Verdict(rawValue: r.verdict), v.isDecided {
+            } else if let v = Verdict(rawValue: r.verdict), v == .true || v == .false {
                 falsePositives += 1
             }
         }

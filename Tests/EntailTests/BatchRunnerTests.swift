@@ -97,19 +97,20 @@ final class BatchRunnerTests: XCTestCase {
         summary.add(Solution(id: "a", verdict: .true, expected: .true))
         summary.add(Solution(id: "b", verdict: .false, expected: .true))       // false positive
         summary.add(Solution(id: "c", verdict: .abstain, expected: .true))     // not a false positive
+        summary.add(Solution(id: "g", verdict: .unknown, expected: .true))     // wrong, but claims no entailment
         summary.add(Solution(id: "d", verdict: .timeout, expected: .unknown))
         summary.add(BatchRecord(id: "e", verdict: "maybe-later", expected: "false"))
         summary.addUnreadable(Solution(id: "f", verdict: .error))
-        XCTAssertEqual(summary.total, 6)
-        XCTAssertEqual(summary.graded, 6)
+        XCTAssertEqual(summary.total, 7)
+        XCTAssertEqual(summary.graded, 7)
         XCTAssertEqual(summary.correct, 1)
         XCTAssertEqual(summary.falsePositives, 1)
         XCTAssertEqual(summary.abstentions, 1)
         XCTAssertEqual(summary.timeouts, 1)
         XCTAssertEqual(summary.errors, 1)
-        XCTAssertEqual(summary.accuracyLine, "accuracy: 1/6 (16.7%)")
+        XCTAssertEqual(summary.accuracyLine, "accuracy: 1/7 (14.3%)")
         let report = summary.report
-        XCTAssertTrue(report.contains("abstentions: 1   errors: 1   timeouts: 1   false positives: 1 (16.7% of graded)"), report)
+        XCTAssertTrue(report.contains("abstentions: 1   errors: 1   timeouts: 1   false positives: 1 (14.3% of graded)"), report)
         let header = try! XCTUnwrap(report.split(separator: "\n").first { $0.contains("expected ") })
         let columns = header.split(separator: " ").map(String.init)
         XCTAssertEqual(columns, ["expected", "true", "false", "unknown", "timeout", "error", "abstain", "maybe-later"])
