@@ -130,7 +130,7 @@ struct BatchCommand: ParsableCommand {
                     guard let path = options.modelSource.path else { throw SearchSetupError(message: "--strategy needs a model (no model file found, or --no-model)") }
                     return try SearchReasoner(modelPath: path, promptFile: options.prompt, threads: options.threads,
                                               prover: options.prover, timeout: .milliseconds(Int64(options.timeout * 1000)),
-                                              modelOnly: options.parser == .model, adapter: options.adapter)
+                                              modelOnly: options.parser == .model, adapter: options.adapterPath)
                 }
                 return { problem in
                     switch searcher {

@@ -49,7 +49,7 @@ struct EvalTranslationCommand: ParsableCommand {
 
     /// The translator every story shares (the one place a model is built).
     func makeTranslator() throws -> ModelTranslator {
-        let model = try modelOptions.load()
+        let model = try modelOptions.load(translating: true)
         let translator: ModelTranslator
         do { translator = try ModelTranslator(model: model, promptFile: modelOptions.promptFile(prompt)) } catch { throw ValidationError("\(error)") }
         translator.maxTokens = maxTokens

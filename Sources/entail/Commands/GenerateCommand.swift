@@ -9,8 +9,10 @@ struct ModelOptions: ParsableArguments {
     var model: String?
     @Option(help: "Worker threads.")
     var threads: Int = 1
-    @Option(help: "LoRA adapter (GGUF, llama.cpp layout) applied on top of the model.")
+    @Option(help: "LoRA adapter (GGUF, llama.cpp layout) applied on top of the model. Commands that translate (translate, search, eval-translation) apply the shipped adapters/fol-lora.gguf to the bundled model by default.")
     var adapter: String?
+    @Flag(help: "Translating commands: use the bare model and the few-shot prompt, without the shipped adapter.")
+    var noAdapter = false
 
     func validate() throws {
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
@@ -18,19 +20,30 @@ struct ModelOptions: ParsableArguments {
 
     /// The translation prompt: `explicit`, else the tuned prompt with an adapter, else the few-shot one.
     func promptFile(_ explicit: String?) -> String {
-        FewShotPrompt.path(explicit: explicit, adapted: adapter != nil)
+        FewShotPrompt.path(explicit: explicit, adapted: adapterPath(translating: true) != nil)
     }
 
-    func load(maxBatch: Int = 64) throws -> LanguageModel {
+    /// `--adapter`, else (for a translating command with the bundled model and no
+    /// `--no-adapter`) the shipped adapter, else none.
+    func adapterPath(translating: Bool) -> String? {
+        if let adapter { return adapter }
+        guard translating, !noAdapter, model == nil else { return nil }
+        return ShippedAdapter.path
+    }
+
+    /// Loads the model (with its adapter). `translating`: a command that translates, which
+    /// gets the shipped adapter by default.
+    func load(maxBatch: Int = 64, translating: Bool = false) throws -> LanguageModel {
         let path = model ?? DefaultModel.path
+        let adapterPath = adapterPath(translating: translating)
         var lowRank: LowRankAdapter?
-        if let adapter {
+        if let adapter = adapterPath {
             do { lowRank = try LowRankAdapter(path: adapter) } catch {
                 throw ValidationError("cannot load adapter \(adapter): \(error)")
             }
         }
         do { return try LanguageModel(path: path, threads: threads, maxBatch: maxBatch, adapter: lowRank) } catch {
-            throw ValidationError("cannot load model \(path)\(adapter.map { " with adapter \($0)" } ?? ""): \(error)")
+            throw ValidationError("cannot load model \(path)\(adapterPath.map { " with adapter \($0)" } ?? ""): \(error)")
         }
     }
 }

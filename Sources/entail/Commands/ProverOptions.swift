@@ -27,8 +27,11 @@ struct ProverOptions: ParsableArguments {
     @Option(help: "Prompt file for the model (default: prompts/fol-translation.txt; with --adapter, prompts/fol-translation-tuned.txt).")
     var prompt: String?
 
-    @Option(help: "LoRA adapter applied to the model, e.g. the fine-tuned translator adapters/fol-lora.gguf.")
+    @Option(help: "LoRA adapter applied to the model (default with the bundled model: the shipped translator, adapters/fol-lora.gguf).")
     var adapter: String?
+
+    @Flag(help: "Translate with the bare model and the few-shot prompt, without the shipped adapter.")
+    var noAdapter = false
 
     @Flag(help: "Translate the English of every statement, ignoring its formal form (measures a parser against gold FOL).")
     var englishOnly = false
@@ -41,8 +44,17 @@ struct ProverOptions: ParsableArguments {
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
         guard (0...10).contains(repairRounds) else { throw ValidationError("--repair-rounds must be between 0 and 10") }
         if noModel && model != nil { throw ValidationError("--model and --no-model exclude each other") }
+        if noAdapter && adapter != nil { throw ValidationError("--adapter and --no-adapter exclude each other") }
         if noModel && adapter != nil { throw ValidationError("--adapter needs a model (drop --no-model)") }
         if noModel && parser == .model { throw ValidationError("--parser model needs a model (drop --no-model)") }
+    }
+
+    /// `--adapter`, else the shipped adapter when the bundled model translates (not with
+    /// `--model` or `--no-adapter`).
+    var adapterPath: String? {
+        if let adapter { return adapter }
+        if noAdapter || noModel || model != nil { return nil }
+        return ShippedAdapter.path
     }
 
     /// `--model`, `--no-model`, or the bundled model.
@@ -56,7 +68,7 @@ struct ProverOptions: ParsableArguments {
     func reasoner(tolerant forced: Bool? = nil, formalOnly: Bool = false, model: ModelSource? = nil) -> Reasoner {
         var reasoner = Reasoner(prover: prover, timeout: .milliseconds(Int64(timeout * 1000)), tolerant: forced ?? tolerant,
                  formalOnly: formalOnly, parser: parser, model: model ?? modelSource, threads: threads,
-                 promptFile: prompt, repairRounds: repairRounds, adapter: adapter)
+                 promptFile: prompt, repairRounds: repairRounds, adapter: adapterPath)
         reasoner.englishOnly = englishOnly
         return reasoner
     }

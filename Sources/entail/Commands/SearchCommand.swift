@@ -92,7 +92,7 @@ struct SearchCommand: ParsableCommand {
         }
         let problems = records.compactMap { try? $0.get() }.filter { $0.conclusion != nil && $0.expected != nil && $0.premises.count <= (maxPremises ?? Int.max) }
             .dropFirst(offset).prefix(limit)
-        let model = try modelOptions.load()
+        let model = try modelOptions.load(translating: true)
         let translator: ModelTranslator
         do { translator = try ModelTranslator(model: model, promptFile: modelOptions.promptFile(prompt)) } catch { throw ValidationError("\(error)") }
         let strategies = strategy.split(separator: ",").map { spec -> Strategy in

@@ -30,7 +30,7 @@ struct TranslateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let model = try modelOptions.load()
+        let model = try modelOptions.load(translating: true)
         let translator: ModelTranslator
         do { translator = try ModelTranslator(model: model, promptFile: modelOptions.promptFile(prompt)) } catch { throw ValidationError("\(error)") }
         translator.maxTokens = maxTokens
