@@ -30,23 +30,7 @@ public struct TrainingPair: Sendable, Equatable {
     /// `{"prompt":…,"completion":…,"prompt_ids":[…],"completion_ids":[…],"source":…}`.
     public var jsonLine: String {
         func ids(_ a: [Int32]) -> String { "[" + a.map(String.init).joined(separator: ",") + "]" }
-        return "{\"prompt\":\(Self.jsonString(prompt)),\"completion\":\(Self.jsonString(completion)),"
-            + "\"prompt_ids\":\(ids(promptIDs)),\"completion_ids\":\(ids(completionIDs)),\"source\":\(Self.jsonString(source))}"
-    }
-
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
+        return "{\"prompt\":\(jsonStringLiteral(prompt)),\"completion\":\(jsonStringLiteral(completion)),"
+            + "\"prompt_ids\":\(ids(promptIDs)),\"completion_ids\":\(ids(completionIDs)),\"source\":\(jsonStringLiteral(source))}"
     }
 }

@@ -38,7 +38,7 @@ public struct TrainingPairStatistics: Sendable, Equatable {
             ("controlled_understood", "\(controlledUnderstood)"),
             ("controlled_not_understood", "\(controlledNotUnderstood)"), ("pairs", "\(pairs)"),
         ]
-        let bySource = pairsBySource.sorted { $0.key < $1.key }.map { "\(TrainingPair.jsonString($0.key)):\($0.value)" }
+        let bySource = pairsBySource.sorted { $0.key < $1.key }.map { "\(jsonStringLiteral($0.key)):\($0.value)" }
         fields.append(("pairs_by_source", "{" + bySource.joined(separator: ",") + "}"))
         return "{" + fields.sorted { $0.0 < $1.0 }.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }

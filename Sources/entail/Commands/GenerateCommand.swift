@@ -48,23 +48,6 @@ struct ModelOptions: ParsableArguments {
     }
 }
 
-/// Writes a JSON string literal.
-func jsonString(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-        }
-    }
-    return out + "\""
-}
-
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "generate", abstract: "Generate text with the local model.")
 
@@ -120,7 +103,7 @@ struct GenerateCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(pending) + Data("\n".utf8))
         } else if json {
             for (i, r) in results.enumerated() {
-                print("{\"sample\":\(i),\"tokens\":[\(r.tokens.map(String.init).joined(separator: ","))],\"text\":\(jsonString(r.text)),\"finished\":\(r.finished)}")
+                print("{\"sample\":\(i),\"tokens\":[\(r.tokens.map(String.init).joined(separator: ","))],\"text\":\(jsonStringLiteral(r.text)),\"finished\":\(r.finished)}")
             }
         } else {
             for (i, r) in results.enumerated() { print("--- sample \(i)\n\(r.text)") }

@@ -44,7 +44,7 @@ struct TranslateCommand: ParsableCommand {
                 let seconds = Date().timeIntervalSince(start)
                 for (k, r) in results.enumerated() {
                     if json {
-                        print("{\"sentence\":\(i),\"english\":\(jsonString(sentence)),\"rank\":\(k),\"greedy\":\(r.isGreedy),\"fol\":\(jsonString(r.text)),\"logprob\":\(String(format: "%.4f", r.logProbability)),\"unmasked_logprob\":\(String(format: "%.4f", r.unmaskedLogProbability)),\"tokens\":\(r.tokens),\"seconds\":\(String(format: "%.3f", seconds))}")
+                        print("{\"sentence\":\(i),\"english\":\(jsonStringLiteral(sentence)),\"rank\":\(k),\"greedy\":\(r.isGreedy),\"fol\":\(jsonStringLiteral(r.text)),\"logprob\":\(String(format: "%.4f", r.logProbability)),\"unmasked_logprob\":\(String(format: "%.4f", r.unmaskedLogProbability)),\"tokens\":\(r.tokens),\"seconds\":\(String(format: "%.3f", seconds))}")
                     } else if k == 0 {
                         print("\(sentence)\n  \(r.text)    [logprob \(String(format: "%.3f", r.logProbability)), \(r.tokens) tokens, \(String(format: "%.2f", seconds)) s]")
                     } else {
@@ -54,7 +54,7 @@ struct TranslateCommand: ParsableCommand {
             } catch {
                 failed = true
                 if json {
-                    print("{\"sentence\":\(i),\"english\":\(jsonString(sentence)),\"error\":\(jsonString("\(error)"))}")
+                    print("{\"sentence\":\(i),\"english\":\(jsonStringLiteral(sentence)),\"error\":\(jsonStringLiteral("\(error)"))}")
                 } else {
                     print("\(sentence)\n  error: \(error)")
                 }

@@ -1,0 +1,19 @@
+import Foundation
+
+/// `s` as a JSON string literal, quotes included: `"`, `\` and control characters escaped,
+/// everything else (non-ASCII included) kept as it is. For JSON lines written by hand.
+public func jsonStringLiteral(_ s: String) -> String {
+    var out = "\""
+    for u in s.unicodeScalars {
+        switch u {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+        }
+    }
+    return out + "\""
+}
