@@ -55,6 +55,24 @@ final class TranslationEvaluationEquivalenceTests: XCTestCase {
         XCTAssertEqual(tie2.chosen, 0)
     }
 
+    func testVoteCountsRepeatedSamples() throws {
+        // One text drawn five times outvotes two equivalent texts drawn once each.
+        let repeated = CandidateTranslation(formula: try parse("all x. (A(x) -> B(x))"), text: "all x. (A(x) -> B(x))",
+                                            logProbability: -3, occurrences: 5)
+        let others = [CandidateTranslation(formula: try parse("all x. (B(x) -> A(x))"), text: "all x. (B(x) -> A(x))", logProbability: -1),
+                      CandidateTranslation(formula: try parse("all y. (B(y) -> A(y))"), text: "all y. (B(y) -> A(y))", logProbability: -2)]
+        let vote = SampleVote(candidates: others + [repeated], equivalence: FormulaEquivalence())
+        XCTAssertEqual(vote.classes, [[0, 1], [2]])
+        XCTAssertEqual(vote.chosen, 2)
+        XCTAssertEqual(vote.votes, 5)
+        // Counted once each, the pair would win.
+        var once = repeated
+        once.occurrences = 1
+        let unweighted = SampleVote(candidates: others + [once], equivalence: FormulaEquivalence())
+        XCTAssertEqual(unweighted.chosen, 0)
+        XCTAssertEqual(unweighted.votes, 2)
+    }
+
     func testNameSimilarity() {
         XCTAssertEqual(NameSimilarity.score("Dog", "Dog"), 1)
         XCTAssertGreaterThan(NameSimilarity.score("Meeting", "Meetings"), 0.8)

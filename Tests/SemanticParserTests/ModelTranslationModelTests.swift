@@ -55,6 +55,31 @@ final class ModelTranslationModelTests: XCTestCase {
         XCTAssertEqual(a[0].logProbability, b[0].logProbability, accuracy: 1e-9)
     }
 
+    func testBatchedSamplesAreSeededAndCounted() throws {
+        let translator = try translator()
+        let sentence = "All cats that are big are animals."
+        var s0 = TranslationSignature(), s1 = TranslationSignature(), s2 = TranslationSignature(), s3 = TranslationSignature()
+        let alone = try translator.translate(sentence: sentence, signature: &s0)
+        let a = try translator.translate(sentence: sentence, signature: &s1, samples: 8, seed: 3)
+        let b = try translator.translate(sentence: sentence, signature: &s2, samples: 8, seed: 3)
+        let c = try translator.translate(sentence: sentence, signature: &s3, samples: 8, seed: 4)
+        // The greedy decode does not depend on how many samples follow it.
+        XCTAssertEqual(a[0].text, alone[0].text)
+        XCTAssertTrue(a[0].isGreedy)
+        // Same seed, same samples and counts; the texts are distinct and the counts cover
+        // every decode that finished (at most 8).
+        XCTAssertEqual(a.map(\.text), b.map(\.text))
+        XCTAssertEqual(a.map(\.occurrences), b.map(\.occurrences))
+        XCTAssertEqual(Set(a.map(\.text)).count, a.count)
+        let total = a.reduce(0) { $0 + $1.occurrences }
+        XCTAssertLessThanOrEqual(total, 8)
+        XCTAssertGreaterThan(total, a.count - 1)
+        XCTAssertTrue(a.dropFirst().allSatisfy { !$0.isGreedy && $0.logProbability <= 1e-9 })
+        // Another seed draws other samples (the greedy one stays).
+        XCTAssertEqual(c[0].text, a[0].text)
+        XCTAssertTrue(a.map(\.text) != c.map(\.text) || a.map(\.occurrences) != c.map(\.occurrences))
+    }
+
     /// Probe sentences with their intended formulas; prints how many greedy translations
     /// are exactly right (formula equality; a failed translation counts as wrong). Long:
     /// gated by ENTAIL_LONG_TESTS=1; ENTAIL_PROMPT=FILE tries another prompt file.

@@ -8,11 +8,14 @@ public struct CandidateTranslation: Sendable, Equatable {
     public var text: String
     /// Its log-probability (the translator's; higher is likelier).
     public var logProbability: Double
+    /// How many of the samples produced this text (each counts in a vote).
+    public var occurrences: Int
 
-    public init(formula: Formula, text: String, logProbability: Double) {
+    public init(formula: Formula, text: String, logProbability: Double, occurrences: Int = 1) {
         self.formula = formula
         self.text = text
         self.logProbability = logProbability
+        self.occurrences = occurrences
     }
 }
 
@@ -50,14 +53,15 @@ public protocol PremiseTranslating: AnyObject {
 
 extension ModelTranslator: PremiseTranslating {
     /// `translate(sentence:signature:samples:seed:)` on a copy of the signature (one call:
-    /// the samples share the sentence's KV cache). The translator returns distinct texts
-    /// only, so repeated samples are counted once.
+    /// the samples share the sentence's KV cache). The translator returns distinct texts,
+    /// each with the number of samples that produced it.
     public func candidates(for sentence: String, signature: TranslationSignature, samples: Int,
                            seed: UInt64) throws(TranslationFailure) -> [CandidateTranslation] {
         var scratch = signature
         do {
             return try translate(sentence: sentence, signature: &scratch, samples: samples, seed: seed).map {
-                CandidateTranslation(formula: $0.formula, text: $0.text, logProbability: $0.logProbability)
+                CandidateTranslation(formula: $0.formula, text: $0.text, logProbability: $0.logProbability,
+                                     occurrences: $0.occurrences)
             }
         } catch {
             switch error {

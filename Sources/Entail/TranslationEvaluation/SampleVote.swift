@@ -2,7 +2,7 @@ import Logic
 
 /// Majority vote over sampled translations of one premise: the samples are grouped into
 /// classes Z3 proves equivalent (they share the story's names, so no alignment is
-/// needed); the largest class wins, ties going to the class with the likelier best member;
+/// needed); the class with the most samples (each candidate counts its `occurrences`) wins, ties going to the class with the likelier best member;
 /// the winner's likeliest member is the chosen translation.
 public struct SampleVote: Sendable {
     /// The groups, as indices into the candidates, each in candidate order.
@@ -11,6 +11,8 @@ public struct SampleVote: Sendable {
     public var winningClass: Int
     /// The index of the chosen candidate.
     public var chosen: Int
+    /// Samples in the winning class (the sum of its candidates' `occurrences`).
+    public var votes: Int
 
     /// Votes over `candidates` (at least one). A pair Z3 cannot decide is kept apart.
     public init(candidates: [CandidateTranslation], equivalence: FormulaEquivalence) {
@@ -26,15 +28,18 @@ public struct SampleVote: Sendable {
         func best(_ members: [Int]) -> Int {
             members.max { candidates[$0].logProbability < candidates[$1].logProbability || (candidates[$0].logProbability == candidates[$1].logProbability && $0 > $1) }!
         }
+        func weight(_ members: [Int]) -> Int { members.reduce(0) { $0 + max(1, candidates[$1].occurrences) } }
         var winner = 0
         for k in classes.indices.dropFirst() {
             let a = classes[k], b = classes[winner]
-            if a.count > b.count || (a.count == b.count && candidates[best(a)].logProbability > candidates[best(b)].logProbability) {
+            let wa = weight(a), wb = weight(b)
+            if wa > wb || (wa == wb && candidates[best(a)].logProbability > candidates[best(b)].logProbability) {
                 winner = k
             }
         }
         self.classes = classes
         winningClass = winner
         chosen = best(classes[winner])
+        votes = weight(classes[winner])
     }
 }

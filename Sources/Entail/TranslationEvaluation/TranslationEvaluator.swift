@@ -53,12 +53,12 @@ public struct TranslationEvaluator: Sendable {
                                                  candidates: 0, classes: 0, votes: 0, seconds: Date().timeIntervalSince(start)))
                     continue
                 }
-                var chosen = 0, classes = 1, votes = 1
+                var chosen = 0, classes = 1, votes = max(1, candidates[0].occurrences)
                 if vote && candidates.count > 1 {
                     let ballot = SampleVote(candidates: candidates, equivalence: aligner.equivalence)
                     chosen = ballot.chosen
                     classes = ballot.classes.count
-                    votes = ballot.classes[ballot.winningClass].count
+                    votes = ballot.votes
                 }
                 signature.adopt(candidates[chosen].formula)
                 translated.append(Translated(result: .success(candidates[chosen]), candidates: candidates.count, classes: classes,

@@ -18,6 +18,16 @@ public struct ModelTranslation: Sendable, Equatable {
     public var tokens: Int
     /// Whether this is the greedy translation (else a seeded sample).
     public var isGreedy: Bool
+    /// How many of the decodes of one `translate` call produced this text (duplicates are
+    /// returned once, counted here).
+    public var occurrences: Int
+
+    public init(formula: Formula, text: String, logProbability: Double, unmaskedLogProbability: Double, tokens: Int,
+                isGreedy: Bool, occurrences: Int = 1) {
+        self.formula = formula; self.text = text; self.logProbability = logProbability
+        self.unmaskedLogProbability = unmaskedLogProbability; self.tokens = tokens; self.isGreedy = isGreedy
+        self.occurrences = occurrences
+    }
 }
 
 /// Why the model could not translate a sentence.

@@ -62,9 +62,10 @@ public final class ModelTranslator {
         }
     }
 
-    /// Translates one sentence: the greedy translation first, then up to `samples - 1`
-    /// distinct seeded samples (an alternative that fails to finish within the budget is
-    /// dropped). If the greedy decode does not finish (it loops), at least
+    /// Translates one sentence: the greedy translation first, then the distinct texts of
+    /// `samples - 1` seeded samples, decoded side by side (one batched forward pass per
+    /// token); a text drawn several times comes back once with its `occurrences` counted,
+    /// and an alternative that fails to finish within the budget is dropped. If the greedy decode does not finish (it loops), at least
     /// `fallbackSamples` samples are drawn and the first that finishes comes first
     /// (`isGreedy` false). Records the first result's predicates and constants in
     /// `signature`. Throws only when nothing finished.
@@ -92,24 +93,27 @@ public final class ModelTranslator {
         }
         var results: [ModelTranslation] = []
         var greedyError: ModelTranslationError? = nil
-        var count = max(1, samples)
-        var index = -1
-        while index + 1 < count {
-            index += 1
-            var generator: SeededGenerator? = nil
-            if index > 0 { generator = SeededGenerator(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15) }
-            let translation: ModelTranslation
-            do {
-                translation = try decode(sentence: sentence, grammar: grammar, cache: sentenceCache.fork(additional: maxTokens + 1),
-                                         firstLogits: first, generator: &generator)
-            } catch {
-                if index == 0 {
-                    greedyError = error
-                    count = max(count, 1 + fallbackSamples)
+        // The greedy decode runs alone (so it is the same whatever `samples` is); the
+        // samples after it decode together, one batched forward pass per token.
+        var greedy: SeededGenerator? = nil
+        do {
+            results.append(try decode(sentence: sentence, grammar: grammar, cache: sentenceCache.fork(additional: maxTokens + 1),
+                                      firstLogits: first, generator: &greedy))
+        } catch {
+            greedyError = error
+        }
+        let sampleCount = greedyError == nil ? max(1, samples) - 1 : max(max(1, samples) - 1, fallbackSamples)
+        if sampleCount > 0 {
+            let generators = (1...sampleCount).map { SeededGenerator(seed: seed &+ UInt64($0) &* 0x9E37_79B9_7F4A_7C15) }
+            let decoded = decodeSamples(sentence: sentence, grammar: grammar, parent: sentenceCache, firstLogits: first,
+                                        generators: generators)
+            for case .success(let translation) in decoded {
+                if let k = results.firstIndex(where: { $0.text == translation.text }) {
+                    results[k].occurrences += 1
+                } else {
+                    results.append(translation)
                 }
-                continue
             }
-            if !results.contains(where: { $0.text == translation.text }) { results.append(translation) }
         }
         guard !results.isEmpty else { throw greedyError ?? .tokenBudgetExhausted(sentence: sentence, text: "") }
         signature.adopt(results[0].formula)
@@ -119,73 +123,64 @@ public final class ModelTranslator {
     /// One grammar-constrained decode from the sentence's prompt logits.
     private func decode(sentence: String, grammar: CompiledGrammar, cache: KVCache, firstLogits: [Float],
                         generator: inout SeededGenerator?) throws(ModelTranslationError) -> ModelTranslation {
-        let size = model.config.vocabularySize
-        var constraint = GrammarConstraint(grammar: grammar, vocabulary: vocabulary)
+        var sequence = ConstrainedSequence(grammar: grammar, vocabulary: vocabulary, generator: generator)
         var logits = firstLogits
-        var output: [Int32] = []
-        var logProbability = 0.0, unmasked = 0.0
         var candidates: [Int32] = []
-        var stopped = false
         for _ in 0..<maxTokens {
-            let mask = constraint.allowedTokens()
-            candidates.removeAll(keepingCapacity: true)
-            for (w, word) in mask.words.enumerated() where word != 0 {
-                var bits = word
-                while bits != 0 {
-                    let t = w * 64 + bits.trailingZeroBitCount
-                    bits &= bits - 1
-                    if t < size { candidates.append(Int32(t)) }
-                }
+            let next = logits.withUnsafeBufferPointer {
+                sequence.step(logits: $0, stopTokens: stopTokens, temperature: temperature, candidates: &candidates)
             }
-            if constraint.isComplete { candidates += stopTokens.filter { Int($0) < size }.sorted() }
-            if candidates.isEmpty { stopped = true; break } // the grammar allows only the end
-            let fullLog = Self.logSumExp(logits, over: nil)
-            let maskedLog = Self.logSumExp(logits, over: candidates)
-            let chosen: Int32
-            if generator == nil {
-                chosen = candidates.max { logits[Int($0)] < logits[Int($1)] || (logits[Int($0)] == logits[Int($1)] && $0 > $1) }!
-            } else {
-                chosen = Self.sample(logits: logits, candidates: candidates, temperature: temperature, generator: &generator!)
-            }
-            logProbability += Double(logits[Int(chosen)]) - maskedLog
-            unmasked += Double(logits[Int(chosen)]) - fullLog
-            if stopTokens.contains(chosen) && constraint.isComplete { stopped = true; break }
-            do { try constraint.accept(token: chosen) } catch {
-                preconditionFailure("a token from the grammar's own mask was rejected")
-            }
-            output.append(chosen)
+            guard let chosen = next else { break }
             logits.withUnsafeMutableBufferPointer { buffer in
                 model.forward(tokens: [chosen], caches: [cache], logitRows: [0], logits: buffer.baseAddress!)
             }
         }
-        var text = model.tokenizer.decode(output)
-        guard stopped || constraint.isComplete else { throw .tokenBudgetExhausted(sentence: sentence, text: text) }
+        generator = sequence.generator
+        return try finish(sequence, sentence: sentence)
+    }
+
+    /// Decodes one sample per generator side by side: each step feeds every unfinished
+    /// sequence's token to one batched forward pass (each sequence in its own fork of
+    /// `parent`). Results are in generator order.
+    private func decodeSamples(sentence: String, grammar: CompiledGrammar, parent: KVCache, firstLogits: [Float],
+                               generators: [SeededGenerator]) -> [Result<ModelTranslation, ModelTranslationError>] {
+        let size = model.config.vocabularySize
+        var sequences = generators.map { ConstrainedSequence(grammar: grammar, vocabulary: vocabulary, generator: $0) }
+        let caches = generators.map { _ in parent.fork(additional: maxTokens + 1) }
+        var logits = [Float](repeating: 0, count: size * generators.count)
+        for i in generators.indices { logits.replaceSubrange(i * size..<(i + 1) * size, with: firstLogits) }
+        var active = Array(generators.indices)
+        var candidates: [Int32] = []
+        for _ in 0..<maxTokens where !active.isEmpty {
+            var tokens: [Int32] = [], stepping: [Int] = []
+            logits.withUnsafeBufferPointer { all in
+                for (row, i) in active.enumerated() {
+                    let rowLogits = UnsafeBufferPointer(rebasing: all[row * size..<(row + 1) * size])
+                    if let t = sequences[i].step(logits: rowLogits, stopTokens: stopTokens, temperature: temperature,
+                                                 candidates: &candidates) {
+                        tokens.append(t); stepping.append(i)
+                    }
+                }
+            }
+            active = stepping
+            guard !tokens.isEmpty else { break }
+            logits.withUnsafeMutableBufferPointer { buffer in
+                model.forward(tokens: tokens, caches: stepping.map { caches[$0] }, logitRows: Array(tokens.indices),
+                              logits: buffer.baseAddress!)
+            }
+        }
+        return sequences.map { sequence in Result { () throws(ModelTranslationError) in try finish(sequence, sentence: sentence) } }
+    }
+
+    /// The translation a finished (or budget-exhausted) sequence produced.
+    private func finish(_ sequence: ConstrainedSequence, sentence: String) throws(ModelTranslationError) -> ModelTranslation {
+        var text = model.tokenizer.decode(sequence.output)
+        guard sequence.stopped || sequence.isComplete else { throw .tokenBudgetExhausted(sentence: sentence, text: text) }
         if text.hasPrefix(" ") { text.removeFirst() }
         let formula: Formula
         do { formula = try FOLParser.parse(text).formula } catch { throw .unparsable(text: text, message: "\(error)") }
-        return ModelTranslation(formula: formula, text: text, logProbability: logProbability,
-                                unmaskedLogProbability: unmasked, tokens: output.count, isGreedy: generator == nil)
-    }
-
-    static func logSumExp(_ logits: [Float], over ids: [Int32]?) -> Double {
-        var m = -Double.infinity
-        if let ids { for t in ids { m = max(m, Double(logits[Int(t)])) } } else { for v in logits { m = max(m, Double(v)) } }
-        guard m.isFinite else { return m }
-        var s = 0.0
-        if let ids { for t in ids { s += exp(Double(logits[Int(t)]) - m) } } else { for v in logits { s += exp(Double(v) - m) } }
-        return m + log(s)
-    }
-
-    static func sample(logits: [Float], candidates: [Int32], temperature: Double, generator: inout SeededGenerator) -> Int32 {
-        let t = max(temperature, 1e-6)
-        var m = -Double.infinity
-        for c in candidates { m = max(m, Double(logits[Int(c)]) / t) }
-        let weights = candidates.map { exp(Double(logits[Int($0)]) / t - m) }
-        var r = generator.nextUnit() * weights.reduce(0, +)
-        for (i, w) in weights.enumerated() {
-            r -= w
-            if r < 0 { return candidates[i] }
-        }
-        return candidates.last!
+        return ModelTranslation(formula: formula, text: text, logProbability: sequence.logProbability,
+                                unmaskedLogProbability: sequence.unmaskedLogProbability, tokens: sequence.output.count,
+                                isGreedy: sequence.generator == nil)
     }
 }
