@@ -21,7 +21,7 @@ extension SearchRun {
         var arms = [(alpha: 1.0, beta: 1.0), (alpha: 1.0, beta: 1.0)] // wider, deeper
         var stop = "expansions"
         for step in 0..<expansions {
-            if settings.treeStopWhenAccepted && candidates[best].accepted { stop = "accepted"; break }
+            if settings.treeStopWhenAccepted && settled(candidates[best]) { stop = "accepted"; break }
             let target = blame(candidates[best])
             let draws = arms.map { BetaSampling.beta($0.alpha, $0.beta, using: &rng) }
             let deeper = draws[1] > draws[0]
@@ -47,7 +47,7 @@ extension SearchRun {
             note(deeper ? .deeper : .wider, "step \(step): statement \(target + 1), \(improved ? "improved" : "no improvement"); best \(best)")
             if budgetStop != nil { break }
         }
-        if settings.treeStopWhenAccepted && candidates[best].accepted { stop = "accepted" }
+        if settings.treeStopWhenAccepted && settled(candidates[best]) { stop = "accepted" }
         return finishTree(best: best, stop: stop)
     }
 
@@ -59,6 +59,12 @@ extension SearchRun {
         return outcome(verdict: verdict, unabstained: c.verdict, confidence: c.score, chosen: best, stop: stop)
     }
 
+    /// Whether the search may stop at `c`: it is accepted and no statement shows a lexical
+    /// flaw (`StatementFlaws`) that a re-translation could mend.
+    private func settled(_ c: CandidateTheory) -> Bool {
+        c.accepted && StatementFlaws(c, problem: problem).flawed.isEmpty
+    }
+
     /// Accepted beats not accepted; then the higher score.
     private func better(_ a: CandidateTheory, than b: CandidateTheory) -> Bool {
         if a.accepted != b.accepted { return a.accepted }
@@ -66,8 +72,9 @@ extension SearchRun {
     }
 
     /// The statement to change: a failed one; one in a signature clash; the conclusion
-    /// when it is vacuous; else a seeded draw weighted towards translations the model
-    /// was least sure of. Fixed statements are never chosen.
+    /// when it is vacuous (or a premise with lexical flaws, drawn with it); a seeded draw
+    /// among statements with lexical flaws (weighted by their number); else a seeded draw weighted towards translations the model was least
+    /// sure of. Fixed statements are never chosen.
     func blame(_ c: CandidateTheory) -> Int {
         let open = statements.indices.filter { statements[$0].fixed == nil }
         guard !open.isEmpty else { return statements.count - 1 }
@@ -78,13 +85,29 @@ extension SearchRun {
             } catch {}
         }
         let last = statements.count - 1
-        if open.contains(last), c.scores.contains(where: { $0.verifier == "non-vacuous" && $0.score < 1 }) { return last }
-        let weights = open.map { i -> Double in
+        let flaws = StatementFlaws(c, problem: problem)
+        var flawed = flaws.flawed.filter { open.contains($0) }
+        var weights = flawed.map { Double(flaws.weight($0)) }
+        if open.contains(last), c.scores.contains(where: { $0.verifier == "non-vacuous" && $0.score < 1 }) {
+            // A vacuous conclusion may be the conclusion's fault or a premise's that left
+            // its words out: draw among the conclusion and the flawed premises.
+            guard !flawed.filter({ $0 != last }).isEmpty else { return last }
+            if !flawed.contains(last) { flawed.append(last); weights.append(1) }
+        }
+        if !flawed.isEmpty {
+            var r = BetaSampling.unit(&rng) * weights.reduce(0, +)
+            for (k, i) in flawed.enumerated() {
+                r -= weights[k]
+                if r < 0 { return i }
+            }
+            return flawed[flawed.count - 1]
+        }
+        let uncertainty = open.map { i -> Double in
             guard let t = c.translations[i], t.tokens > 0 else { return 0.05 }
             return 1.05 - exp(t.logProbability / Double(t.tokens))
         }
-        var r = BetaSampling.unit(&rng) * weights.reduce(0, +)
-        for (k, w) in weights.enumerated() {
+        var r = BetaSampling.unit(&rng) * uncertainty.reduce(0, +)
+        for (k, w) in uncertainty.enumerated() {
             r -= w
             if r < 0 { return open[k] }
         }

@@ -26,7 +26,7 @@ public struct VerifierPanel: Sendable {
     }
 
     /// Every verifier: parse, signature, satisfiable, non-vacuous and prover agreement
-    /// required; lexical grounding, distinct readings, reference agreement (when
+    /// required; lexical grounding, sentence coverage, distinct readings, reference agreement (when
     /// `useReference`) and log-probability as soft signals.
     public static func standard(useReference: Bool = true) -> VerifierPanel {
         var members: [Member] = [
@@ -37,6 +37,7 @@ public struct VerifierPanel: Sendable {
             Member(ProverAgreementVerifier(), weight: 1, required: true),
         ]
         members.append(Member(LexicalGroundingVerifier(), weight: 2))
+        members.append(Member(SentenceCoverageVerifier(), weight: 2))
         members.append(Member(DistinctReadingsVerifier(), weight: 1))
         if useReference { members.append(Member(ReferenceAgreementVerifier(), weight: 2)) }
         members.append(Member(LogProbabilityVerifier(), weight: 1))
