@@ -62,6 +62,9 @@ public struct StatementFlaws: Sendable, Equatable {
     /// How flawed statement `i` is: its ungrounded predicates plus its uncovered words.
     public func weight(_ i: Int) -> Int { ungrounded[i].count + uncovered[i].count }
 
+    /// Flaws over all statements.
+    public var total: Int { checked.indices.reduce(0) { $0 + weight($1) } }
+
     /// The statements with at least one flaw.
     public var flawed: [Int] { checked.indices.filter { checked[$0] && weight($0) > 0 } }
 }

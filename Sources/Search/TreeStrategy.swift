@@ -65,9 +65,12 @@ extension SearchRun {
         c.accepted && StatementFlaws(c, problem: problem).flawed.isEmpty
     }
 
-    /// Accepted beats not accepted; then the higher score.
+    /// Accepted beats not accepted; then fewer lexical flaws (`StatementFlaws`), which
+    /// point at a statement more surely than the mean score does; then the higher score.
     private func better(_ a: CandidateTheory, than b: CandidateTheory) -> Bool {
         if a.accepted != b.accepted { return a.accepted }
+        let fa = StatementFlaws(a, problem: problem).total, fb = StatementFlaws(b, problem: problem).total
+        if fa != fb { return fa < fb }
         return a.score > b.score + 1e-9
     }
 

@@ -55,6 +55,8 @@ struct SearchCommand: ParsableCommand {
     var prompt: String?
     @Flag(help: "Do not print per-problem lines.")
     var quiet = false
+    @Flag(help: "Print each search's trace (translations, candidates, moves, selection) to stderr.")
+    var trace = false
     @OptionGroup var modelOptions: ModelOptions
 
     func validate() throws {
@@ -132,6 +134,9 @@ struct SearchCommand: ParsableCommand {
                     // The same run read with abstention: abstain unless the best candidate was accepted.
                     let accepted = outcome.chosen.map { outcome.candidates[$0].accepted } ?? false
                     record(&abstainingTree, verdict: accepted && outcome.confidence >= abstainBelow ? outcome.verdict : .abstain)
+                }
+                if trace {
+                    FileHandle.standardError.write(Data(("\(problem.id) \(label(s)):\n" + outcome.trace.map { "  \($0)\n" }.joined()).utf8))
                 }
                 if !quiet {
                     let chosen = outcome.chosen.map { outcome.candidates[$0].translations.map { $0?.text ?? "?" } } ?? []
