@@ -54,15 +54,19 @@ public struct BatchSweep: Sendable {
         public var meanSeconds: Double { summary.total == 0 ? 0 : summary.cost.seconds / Double(summary.total) }
     }
 
-    /// Runs `items` at every setting, strategy by strategy, each with `jobs` workers whose
+    /// Runs `items` at every setting, strategy by strategy (a strategy that ignores the
+    /// sample count only once), each with `jobs` workers whose
     /// solvers `makeSolver(strategy, samples)` makes. `progress` is told each finished point.
     public func run(_ items: [BatchItem], jobs: Int = 1,
                     makeSolver: @escaping @Sendable (_ strategy: String, _ samples: Int) -> ProblemSolverFactory,
                     progress: (Point) -> Void = { _ in }) -> [Point] {
         var points: [Point] = []
         for strategy in strategies {
+            var once: BatchSummary? = nil
             for k in samples {
-                let summary = BatchRunner.run(items, jobs: jobs, makeSolver: makeSolver(strategy, k))
+                // `single` ignores the sample count: it runs once and its summary stands at every k.
+                let summary = once ?? BatchRunner.run(items, jobs: jobs, makeSolver: makeSolver(strategy, k))
+                if Self.ignoresSamples(strategy) { once = summary }
                 let point = Point(strategy: strategy, samples: k, summary: summary)
                 points.append(point)
                 progress(point)
@@ -70,6 +74,10 @@ public struct BatchSweep: Sendable {
         }
         return points
     }
+
+    /// Whether a strategy's result does not depend on the sample count (one greedy
+    /// translation), so a sweep runs it once.
+    public static func ignoresSamples(_ strategy: String) -> Bool { strategy == "single" }
 
     /// The CSV header `csv(_:)` writes.
     public static let csvHeader = "strategy,samples,problems,graded,correct,accuracy,false_positive_rate,abstentions,errors,timeouts,mean_seconds,mean_model_calls,mean_tokens,mean_prover_calls"

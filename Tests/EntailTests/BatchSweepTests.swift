@@ -18,7 +18,7 @@ final class BatchSweepTests: XCTestCase {
     /// A stub whose accuracy and cost grow with the sample count, differently per strategy.
     static func points() -> [BatchSweep.Point] {
         let items: [BatchItem] = (0..<8).map { .problem(Problem(id: "p\($0)", expected: .true)) }
-        let sweep = BatchSweep(strategies: ["single", "vote"], samples: [1, 2, 4])
+        let sweep = BatchSweep(strategies: ["tree", "vote"], samples: [1, 2, 4])
         return sweep.run(items, jobs: 2, makeSolver: { strategy, k in
             { { problem in
                 let n = Int(problem.id.dropFirst())!
@@ -29,6 +29,24 @@ final class BatchSweepTests: XCTestCase {
                 return s
             } }
         })
+    }
+
+    func testSingleRunsOnceAndStandsAtEverySampleCount() {
+        let items: [BatchItem] = (0..<4).map { .problem(Problem(id: "p\($0)", expected: .true)) }
+        let runs = Counter()
+        let points = BatchSweep(strategies: ["single", "vote"], samples: [1, 2, 4]).run(items, makeSolver: { strategy, k in
+            runs.add(strategy)
+            return { { problem in Solution(id: problem.id, verdict: .true, expected: problem.expected) } }
+        })
+        XCTAssertEqual(runs.counts, ["single": 1, "vote": 3])
+        XCTAssertEqual(points.map(\.samples), [1, 2, 4, 1, 2, 4])
+        XCTAssertEqual(points.filter { $0.strategy == "single" }.map(\.summary.correct), [4, 4, 4])
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var counts: [String: Int] = [:]
+        func add(_ s: String) { lock.lock(); counts[s, default: 0] += 1; lock.unlock() }
     }
 
     func testCSVHasOneRowPerSettingWithTheMeasuredValues() {
@@ -47,9 +65,9 @@ final class BatchSweepTests: XCTestCase {
         XCTAssertEqual(vote2[col["abstentions"]!], "2")
         XCTAssertEqual(vote2[col["mean_seconds"]!], "0.400000")
         XCTAssertEqual(vote2[col["mean_model_calls"]!], "2.000")
-        let single1 = rows.first { $0[0] == "single" && $0[1] == "1" }!
-        XCTAssertEqual(single1[col["accuracy"]!], "0.1250")
-        XCTAssertEqual(rows.map { $0[0] }.dropFirst(), ["single", "single", "single", "vote", "vote", "vote"])
+        let tree1 = rows.first { $0[0] == "tree" && $0[1] == "1" }!
+        XCTAssertEqual(tree1[col["accuracy"]!], "0.1250")
+        XCTAssertEqual(rows.map { $0[0] }.dropFirst(), ["tree", "tree", "tree", "vote", "vote", "vote"])
     }
 
     func testSVGHasAxesOnePolylinePerStrategyAndALegend() throws {
@@ -62,7 +80,7 @@ final class BatchSweepTests: XCTestCase {
         func named(_ name: String) -> [XMLElement] { all.filter { ($0.localName ?? $0.name) == name } }
         let polylines = named("polyline")
         XCTAssertEqual(polylines.count, 2)
-        XCTAssertEqual(polylines.compactMap { Self.attribute($0, "data-name") }, ["single", "vote"])
+        XCTAssertEqual(polylines.compactMap { Self.attribute($0, "data-name") }, ["tree", "vote"])
         for line in polylines {
             let points = Self.attribute(line, "points")!.split(separator: " ")
             XCTAssertEqual(points.count, 3)
@@ -71,7 +89,7 @@ final class BatchSweepTests: XCTestCase {
             XCTAssertEqual(xs, xs.sorted())
         }
         let legend = named("text").filter { Self.attribute($0, "class") == "legend" }.map { $0.stringValue ?? "" }
-        XCTAssertEqual(legend, ["single", "vote"])
+        XCTAssertEqual(legend, ["tree", "vote"])
         XCTAssertTrue(svg.contains("mean seconds per problem"))
         XCTAssertTrue(svg.contains("accuracy (%)"))
         XCTAssertGreaterThanOrEqual(named("line").filter { Self.attribute($0, "class") == "tick" }.count, 12)

@@ -130,7 +130,9 @@ struct BatchCommand: ParsableCommand {
                     guard let path = options.modelSource.path else { throw SearchSetupError(message: "--strategy needs a model (no model file found, or --no-model)") }
                     return try SearchReasoner(modelPath: path, promptFile: options.prompt, threads: options.threads,
                                               prover: options.prover, timeout: .milliseconds(Int64(options.timeout * 1000)),
-                                              modelOnly: options.parser == .model, adapter: options.adapterPath)
+                                              // --parser model: the controlled parser neither translates nor verifies.
+                                              modelOnly: options.parser == .model, controlledAsVerifier: options.parser != .model,
+                                              adapter: options.adapterPath)
                 }
                 return { problem in
                     switch searcher {
