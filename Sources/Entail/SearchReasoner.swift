@@ -108,7 +108,8 @@ public final class SearchReasoner {
     }
 
     /// Runs the search and returns its raw outcome (candidates, trace, cost); theories are
-    /// decided in `world`.
+    /// decided in `world` (the `steps` strategy decides a closed-world problem in the
+    /// forward world, since its checks must be monotone).
     public func search(_ problem: SearchProblem, strategy: Strategy, budget: Budget, seed: UInt64,
                        world: ReasoningWorld = .open) -> SearchOutcome {
         search(problem, strategy: strategy, budget: budget, seed: seed,
@@ -120,7 +121,13 @@ public final class SearchReasoner {
         var settings = self.settings
         if !customPanel { settings.panel = .standard(useReference: controlledAsVerifier) }
         var proposer: (any StepProposer)? = nil
-        if case .steps = strategy { proposer = stepProposer }
+        var decider = decider
+        if case .steps = strategy {
+            proposer = stepProposer
+            // A step is checked against only what it cites, which needs a monotone
+            // entailment: under the closed world a missing fact would "entail" its negation.
+            if decider.world == .closed { decider = FormalTheoryDecider(reasoner: formal, world: .forward) }
+        }
         var search = InferenceSearch(source: ModelTranslationSampler(translator: translator), decider: decider,
                                      reference: controlledAsVerifier ? ControlledEnglishReference() : nil, settings: settings,
                                      stepProposer: proposer)

@@ -10,12 +10,13 @@ extension SearchRun {
     /// chain greedy, the others seeded samples); the step checks when it cites between 1
     /// and `settings.stepsMaxCitations` existing premises (with translations) and earlier
     /// steps, and the prover finds that those cited formulas alone entail its formula (a
-    /// step that restates one of them checks without a prover call). A step that does not
-    /// check is resampled, at most `settings.stepsAttempts` proposals per position; a
-    /// position without a checked step ends the chain, and so does
-    /// `settings.stepsMaxLength`. After each checked step the prover asks whether it
-    /// entails the conclusion's translation (the chain concludes `true`) or its negation
-    /// (`false`), which ends the search.
+    /// step that restates one of them needs no prover call, but counts only when it
+    /// concludes, and a step that repeats an earlier one does not count: each step must
+    /// add a fact). After each entailed step the prover asks whether it entails the
+    /// conclusion's translation (the chain concludes `true`) or its negation (`false`),
+    /// which ends the search. A step that does not check is resampled, at most
+    /// `settings.stepsAttempts` proposals per position; a position without a checked step
+    /// ends the chain, and so does `settings.stepsMaxLength`.
     ///
     /// The answer rule: `true` or `false` only with a chain whose every step checked and
     /// whose last step concludes it (confidence 1). Without one, `unknown` when the whole
@@ -96,14 +97,29 @@ extension SearchRun {
                     if step.citations.count > settings.stepsMaxCitations {
                         check.reason = "cites \(step.citations.count) > \(settings.stepsMaxCitations)"
                     }
+                    let key = CanonicalFormula.text(step.formula)
+                    if check.reason.isEmpty, let k = accepted.firstIndex(where: { CanonicalFormula.text($0.formula) == key }) {
+                        check.reason = "no new fact: repeats S\(k + 1)"
+                    }
+                    var restates = false
                     if check.reason.isEmpty {
-                        let key = CanonicalFormula.text(step.formula)
                         if cited.contains(where: { CanonicalFormula.text($0) == key }) {
-                            check.checked = true; check.reason = "restates a cited formula"
+                            check.checked = true; restates = true; check.reason = "restates a cited formula"
                         } else {
                             guard let v = prove(cited, step.formula) else { stop = budgetStop ?? "budget"; break chainLoop }
                             check.checked = v == .true
                             check.reason = check.checked ? "entailed" : "not entailed: \(v.rawValue)"
+                        }
+                    }
+                    if check.checked {
+                        if key == conclusionKey { check.concludes = .true } else if key == negatedKey
+                            || CanonicalFormula.text(.not(step.formula)) == conclusionKey { check.concludes = .false } else {
+                            guard let v = prove([step.formula], conclusion.formula) else { stop = budgetStop ?? "budget"; break chainLoop }
+                            if v == .true || v == .false { check.concludes = v }
+                        }
+                        if restates && check.concludes == nil {
+                            check.checked = false
+                            check.reason = "no new fact: restates a cited formula"
                         }
                     }
                     checks.append(check)
@@ -116,15 +132,7 @@ extension SearchRun {
                     continue chainLoop
                 }
                 accepted.append(step)
-                let key = CanonicalFormula.text(step.formula)
-                var concludes: Verdict?
-                if key == conclusionKey { concludes = .true } else if key == negatedKey
-                    || CanonicalFormula.text(.not(step.formula)) == conclusionKey { concludes = .false } else {
-                    guard let v = prove([step.formula], conclusion.formula) else { stop = budgetStop ?? "budget"; break chainLoop }
-                    if v == .true || v == .false { concludes = v }
-                }
-                if let concludes {
-                    checks[checks.count - 1].concludes = concludes
+                if let concludes = checks[checks.count - 1].concludes {
                     concluded = (concludes, chain)
                     stop = "concluded"
                     break chainLoop

@@ -138,10 +138,24 @@ final class StepsStrategyTests: XCTestCase {
     }
 
     func testChainsAreBoundedByTheirLength() {
-        let (out, proposer) = run(sentences, Array(repeating: "[P1]: Red(bob)", count: 10), chains: 1) { $0.stepsMaxLength = 3 }
+        let script = ["[P1]: Red(bob) | Big(bob)", "[P1]: Red(bob) | Round(bob)", "[P1]: Red(bob) | Kind(bob)", "[P1, P2]: Big(bob)"]
+        let (out, proposer) = run(sentences, script, chains: 1) { $0.stepsMaxLength = 3 }
         XCTAssertEqual(proposer.requests.count, 3)
-        XCTAssertEqual(out.steps.map(\.reason), Array(repeating: "restates a cited formula", count: 3))
+        XCTAssertEqual(out.steps.map(\.checked), [true, true, true])
         XCTAssertEqual(out.verdict, .abstain)
+        XCTAssertTrue(out.trace.contains { $0.message.contains("3 steps without reaching the conclusion") })
+    }
+
+    func testAStepMustAddAFactUnlessItConcludes() {
+        let script = ["[P1]: Red(bob)", "[P1, P2]: Big(bob)", "[S1]: Big(bob)", "[P1, P2]: Big(bob)", "[S1, P3]: Kind(bob)"]
+        let (out, _) = run(sentences, script)
+        XCTAssertEqual(out.steps.map(\.reason), ["no new fact: restates a cited formula", "entailed", "no new fact: repeats S1",
+                                                 "no new fact: repeats S1", "entailed"])
+        XCTAssertEqual(out.verdict, .true)
+        // A restated premise that is the conclusion concludes.
+        let (restated, _) = run(["Bob is red.", "Bob is kind.", "Bob is kind."], ["[P2]: Kind(bob)"])
+        XCTAssertEqual(restated.verdict, .true)
+        XCTAssertEqual(restated.steps.map(\.reason), ["restates a cited formula"])
     }
 
     func testCitationLabels() {

@@ -135,7 +135,7 @@ struct SearchCommand: ParsableCommand {
                 }
                 if !quiet {
                     let chosen = outcome.chosen.map { outcome.candidates[$0].translations.map { $0?.text ?? "?" } } ?? []
-                    writeLine("{\"id\":\(jsonStringLiteral(problem.id)),\"strategy\":\(jsonStringLiteral(label(s))),\"expected\":\"\(expected.rawValue)\",\"verdict\":\"\(outcome.verdict.rawValue)\",\"unabstained\":\"\(outcome.unabstainedVerdict.rawValue)\",\"confidence\":\(String(format: "%.3f", outcome.confidence)),\"candidates\":\(outcome.candidates.count),\"stop\":\(jsonStringLiteral(outcome.stopReason)),\"tokens\":\(outcome.cost.tokens),\"model_calls\":\(outcome.cost.modelCalls),\"prover_calls\":\(outcome.cost.proverCalls),\"seconds\":\(String(format: "%.2f", outcome.cost.seconds)),\"chosen\":[\(chosen.map(jsonStringLiteral).joined(separator: ","))]}")
+                    writeLine("{\"id\":\(jsonStringLiteral(problem.id)),\"strategy\":\(jsonStringLiteral(label(s))),\"expected\":\"\(expected.rawValue)\",\"verdict\":\"\(outcome.verdict.rawValue)\",\"unabstained\":\"\(outcome.unabstainedVerdict.rawValue)\",\"confidence\":\(String(format: "%.3f", outcome.confidence)),\"candidates\":\(outcome.candidates.count),\"stop\":\(jsonStringLiteral(outcome.stopReason)),\"tokens\":\(outcome.cost.tokens),\"model_calls\":\(outcome.cost.modelCalls),\"prover_calls\":\(outcome.cost.proverCalls),\"seconds\":\(String(format: "%.2f", outcome.cost.seconds)),\"steps\":\(outcome.steps.count),\"steps_checked\":\(outcome.steps.filter(\.checked).count),\"chosen\":[\(chosen.map(jsonStringLiteral).joined(separator: ","))]}")
                 }
             }
         }
