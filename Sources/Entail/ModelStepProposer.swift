@@ -7,10 +7,11 @@ import SemanticParser
 /// The language model as the `steps` strategy's proposer. The prompt is the few-shot
 /// examples of `prompts/reasoning-steps.txt`, then the problem (numbered premises and the
 /// conclusion, each with its translation), then the chain's steps so far, ending after
-/// `Step N`. A grammar writes the rest of the line, ` [P1, S2]: Formula`: between one
-/// and `maxCitations` citations of existing premises and earlier steps, then a formula
-/// in the grounded grammar's syntax that names only the predicates (at their arities)
-/// and constants of the problem's translations. Decoding stops when the line is complete
+/// `Step N`. A grammar writes the rest of the line, `: Formula [P1, S2]`: the derived
+/// fact first (a formula in the grounded grammar's syntax that names only the
+/// predicates, at their arities, and constants of the problem's translations), then
+/// between one and `maxCitations` citations of existing premises and earlier steps. The
+/// fact comes first so that the model picks the citations knowing what they must support. Decoding stops when the line is complete
 /// and the model prefers a newline or end token, or after `maxTokens`.
 ///
 /// The examples are prefilled once, at init; a problem's prefix once per problem (kept
@@ -94,7 +95,7 @@ public final class ModelStepProposer: StepProposer {
             .replacingOccurrences(of: "root ::= ", with: "stepformula ::= ")
         var cites = "stepcite"
         for _ in 1..<max(1, request.maxCitations) { cites = "stepcite (\", \" \(cites))?" }
-        return "root ::= \" [\" \(cites) \"]:\" stepformula\n"
+        return "root ::= \":\" stepformula \" [\" \(cites) \"]\"\n"
             + "stepcite ::= " + (premises + steps).joined(separator: " | ") + "\n" + formula
     }
 
@@ -133,7 +134,7 @@ public final class ModelStepProposer: StepProposer {
         }
         guard let problemCache else { preconditionFailure("the problem prefix was just prefilled") }
         var chain = ""
-        for (i, step) in request.steps.enumerated() { chain += "Step \(i + 1) \(step.text)\n" }
+        for (i, step) in request.steps.enumerated() { chain += "Step \(i + 1): \(Self.line(step))\n" }
         chain += "Step \(number)"
         let query = tokenizer.encode(chain, parseSpecial: false, addBOS: false)
         guard problemCache.length + query.count + maxTokens + 1 <= model.contextCapacity else {
@@ -199,21 +200,26 @@ public final class ModelStepProposer: StepProposer {
         guard let parsed = Self.parse(text) else {
             return StepProposal(step: nil, tokens: output.count, modelCalls: 1, failure: "step does not parse: \(text)")
         }
-        let step = ProposedStep(citations: parsed.citations, formula: parsed.formula, logProbability: logProbability,
-                                tokens: output.count)
+        let step = ProposedStep(citations: parsed.citations, formula: parsed.formula,
+                                text: text.hasPrefix(": ") ? String(text.dropFirst(2)) : text,
+                                logProbability: logProbability, tokens: output.count)
         return StepProposal(step: step, tokens: output.count, modelCalls: 1)
     }
 
-    /// Reads ` [P1, S2]: Formula` (the text the grammar produces).
+    /// A step as its line shows it after `Step N: `: the formula, then the citations.
+    static func line(_ step: ProposedStep) -> String {
+        "\(FOLPrinter.ascii(step.formula)) [\(step.citations.map(\.description).joined(separator: ", "))]"
+    }
+
+    /// Reads `: Formula [P1, S2]` (the text the grammar produces).
     static func parse(_ text: String) -> (citations: [StepCitation], formula: Formula)? {
-        guard let open = text.firstIndex(of: "["), let close = text.firstIndex(of: "]"), open < close,
-              text[close...].hasPrefix("]:") else { return nil }
+        guard text.hasPrefix(":"), let open = text.lastIndex(of: "["), text.hasSuffix("]") else { return nil }
         var citations: [StepCitation] = []
-        for label in text[text.index(after: open)..<close].split(separator: ",") {
+        for label in text[text.index(after: open)..<text.index(before: text.endIndex)].split(separator: ",") {
             guard let c = StepCitation(label: label) else { return nil }
             citations.append(c)
         }
-        let body = text[text.index(close, offsetBy: 2)...].trimmingCharacters(in: .whitespaces)
+        let body = text[text.index(after: text.startIndex)..<open].trimmingCharacters(in: .whitespaces)
         guard let formula = try? FOLParser.parse(body).formula else { return nil }
         return (citations, formula)
     }

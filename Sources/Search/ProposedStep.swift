@@ -7,7 +7,7 @@ public struct ProposedStep: Sendable, Hashable {
     public var citations: [StepCitation]
     /// The derived fact.
     public var formula: Formula
-    /// The step as written, e.g. `[P1, S2]: Red(bob)`.
+    /// The step as the proposer wrote it (by default `[P1, S2]: Red(bob)`).
     public var text: String
     /// Log-probability of the text under the proposer (0 for a scripted one).
     public var logProbability: Double

@@ -25,7 +25,7 @@ struct SearchCommand: ParsableCommand {
     var format: DatasetFormat = .auto
     @Option(help: "Strategies, comma-separated, each NAME or NAME:SIZE: \(Strategy.names.joined(separator: ", ")).")
     var strategy: String = "single"
-    @Option(help: "The strategies' size: samples for vote/best-of-n/resample, expansions for tree.")
+    @Option(help: "The strategies' size: samples for vote/best-of-n/resample, expansions for tree, chains for steps.")
     var samples: Int = 5
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
