@@ -36,6 +36,10 @@ public final class SearchReasoner {
     public var settings: SearchSettings
     /// Keep `settings.panel` as given rather than the standard panel.
     public var customPanel: Bool = false
+    /// Writes the reasoning steps of the `steps` strategy: by default the translator's
+    /// model with `prompts/reasoning-steps.txt`, loaded on first use (nil when the prompt
+    /// cannot be read; then `steps` reports an error).
+    public lazy var stepProposer: (any StepProposer)? = try? ModelStepProposer(model: translator.model)
 
     public init(translator: ModelTranslator, prover: ProverChoice = .both, timeout: Duration = .seconds(10),
                 modelOnly: Bool = true, controlledAsVerifier: Bool = true,
@@ -104,7 +108,8 @@ public final class SearchReasoner {
     }
 
     /// Runs the search and returns its raw outcome (candidates, trace, cost); theories are
-    /// decided in `world`.
+    /// decided in `world` (the `steps` strategy decides a closed-world problem in the
+    /// forward world, since its checks must be monotone).
     public func search(_ problem: SearchProblem, strategy: Strategy, budget: Budget, seed: UInt64,
                        world: ReasoningWorld = .open) -> SearchOutcome {
         search(problem, strategy: strategy, budget: budget, seed: seed,
@@ -115,8 +120,18 @@ public final class SearchReasoner {
                 decider: FormalTheoryDecider) -> SearchOutcome {
         var settings = self.settings
         if !customPanel { settings.panel = .standard(useReference: controlledAsVerifier) }
+        var proposer: (any StepProposer)? = nil
+        var decider = decider
+        if case .steps = strategy {
+            proposer = stepProposer
+            // A step is checked against only what it cites, which needs a monotone
+            // entailment: under the closed world a missing fact would "entail" its negation.
+            if decider.world == .closed { decider = FormalTheoryDecider(reasoner: formal, world: .forward) }
+        }
         var search = InferenceSearch(source: ModelTranslationSampler(translator: translator), decider: decider,
-                                     reference: controlledAsVerifier ? ControlledEnglishReference() : nil, settings: settings)
+                                     reference: controlledAsVerifier ? ControlledEnglishReference() : nil, settings: settings,
+                                     stepProposer: proposer)
+        defer { if case .steps = strategy { stepProposer = search.stepProposer } }
         return search.run(problem, strategy: strategy, budget: budget, seed: seed)
     }
 

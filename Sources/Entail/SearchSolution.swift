@@ -36,6 +36,7 @@ enum SearchSolution {
             s.certificate = outcome.verdict == .abstain ? .bound("abstained: confidence \(format(outcome.confidence))") : .bound(outcome.stopReason)
         }
         s.notes.append("search \(strategy.name): \(outcome.stopReason); verdict \(outcome.unabstainedVerdict.rawValue), confidence \(format(outcome.confidence)), \(outcome.candidates.count) candidate(s)")
+        for step in outcome.steps { s.notes.append("step: \(step)") }
         for c in outcome.candidates {
             let scores = c.scores.map { "\($0.verifier) \(format($0.score))" }.joined(separator: ", ")
             let formulas = c.translations.map { $0?.text ?? "?" }.joined(separator: " ; ")

@@ -17,10 +17,13 @@ public struct InferenceSearch {
     /// A deterministic parser whose translations serve the agreement verifier.
     public var reference: (any ReferenceTranslator)?
     public var settings: SearchSettings
+    /// Writes the reasoning steps of the `steps` strategy (which fails without one).
+    public var stepProposer: (any StepProposer)?
 
     public init(source: any TranslationSampler, decider: any TheoryDecider, reference: (any ReferenceTranslator)? = nil,
-                settings: SearchSettings = SearchSettings()) {
+                settings: SearchSettings = SearchSettings(), stepProposer: (any StepProposer)? = nil) {
         self.source = source; self.decider = decider; self.reference = reference; self.settings = settings
+        self.stepProposer = stepProposer
     }
 
     /// Solves `problem` with `strategy` within `budget`; `seed` fixes every random choice.
@@ -35,9 +38,12 @@ public struct InferenceSearch {
         case .resample(let m, let threshold):
             return run.resample(maxCandidates: max(1, m), abstainBelow: settings.resampleAbstainBelow ?? threshold)
         case .tree(let e): return run.tree(expansions: max(0, e))
-        case .steps:
-            return run.outcome(verdict: .error, confidence: 0, chosen: nil,
-                               stop: "the steps strategy is not implemented")
+        case .steps(let k):
+            guard var proposer = stepProposer else {
+                return run.outcome(verdict: .error, confidence: 0, chosen: nil, stop: "the steps strategy needs a step proposer")
+            }
+            defer { stepProposer = proposer }
+            return run.steps(chains: max(1, k), proposer: &proposer)
         }
     }
 }

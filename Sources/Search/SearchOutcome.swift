@@ -19,6 +19,9 @@ public struct SearchOutcome: Sendable {
     public var cost: SearchCost
     /// Why it stopped ("accepted", "budget: tokens", "done", ...).
     public var stopReason: String
+    /// The `steps` strategy: every step proposed, in order, with its check (empty for
+    /// the other strategies).
+    public var steps: [StepCheck] = []
 
     public init(verdict: Verdict, unabstainedVerdict: Verdict? = nil, confidence: Double, chosen: Int?,
                 candidates: [CandidateTheory], trace: [SearchStep], cost: SearchCost, stopReason: String) {

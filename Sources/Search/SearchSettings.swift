@@ -25,6 +25,12 @@ public struct SearchSettings: Sendable {
     public var treeAbstainBelow: Double? = nil
     /// Override `resample`'s abstention threshold (nil: the strategy's own).
     public var resampleAbstainBelow: Double? = nil
+    /// `steps`: most steps in one chain.
+    public var stepsMaxLength: Int = 6
+    /// `steps`: proposals for one position of a chain before the chain is given up.
+    public var stepsAttempts: Int = 3
+    /// `steps`: most premises and earlier steps one step may cite.
+    public var stepsMaxCitations: Int = 3
 
     public init(panel: VerifierPanel = .standard()) { self.panel = panel }
 }

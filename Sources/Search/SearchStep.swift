@@ -13,6 +13,8 @@ public struct SearchStep: Sendable, Hashable, CustomStringConvertible {
         case wider
         /// A tree move: a statement re-translated from feedback.
         case deeper
+        /// A reasoning step of the `steps` strategy, proposed and checked.
+        case step
         /// The selection of the answer.
         case select
         /// The search stopped (budget, acceptance, or its own bound).

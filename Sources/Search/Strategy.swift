@@ -14,7 +14,8 @@ public enum Strategy: Sendable, Hashable {
     /// Search over per-premise translation choices, widening or deepening by Thompson
     /// sampling, for at most `expansions` node expansions.
     case tree(expansions: Int)
-    /// Numbered reasoning steps, each checked by a prover against the premises it cites.
+    /// Numbered reasoning steps, each checked by a prover against the premises it cites;
+    /// `samples` chains at most (each step resampled on failure; see `SearchSettings`).
     case steps(samples: Int)
 
     /// The names `--strategy` accepts.

@@ -169,11 +169,11 @@ final class StrategySelectionTests: XCTestCase {
         XCTAssertTrue(tokens.trace.contains { $0.message.contains("allow 1 of 10") })
     }
 
-    func testStepsIsReportedAsNotImplemented() {
+    func testStepsWithoutAProposerIsAnError() {
         var s = search(source)
         let out = s.run(scriptedProblem(sentences), strategy: .steps(samples: 2), budget: Budget(), seed: 1)
         XCTAssertEqual(out.verdict, .error)
-        XCTAssertTrue(out.stopReason.contains("not implemented"))
+        XCTAssertTrue(out.stopReason.contains("needs a step proposer"))
         XCTAssertEqual(out.cost.modelCalls, 0)
     }
 }

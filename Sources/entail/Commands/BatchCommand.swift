@@ -51,7 +51,7 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Inference-scaling search for the English: \(Strategy.names.joined(separator: ", ")). Without it, the controlled-English parser translates what it covers and one greedy model translation (with repair rounds) the rest.")
     var strategy: String?
 
-    @Option(help: "Samples per statement for --strategy (expansions for tree).")
+    @Option(help: "Samples per statement for --strategy (expansions for tree, chains for steps).")
     var samples: Int = 4
 
     @Option(help: "Random seed of the sampled translations.")

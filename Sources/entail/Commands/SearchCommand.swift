@@ -25,7 +25,7 @@ struct SearchCommand: ParsableCommand {
     var format: DatasetFormat = .auto
     @Option(help: "Strategies, comma-separated, each NAME or NAME:SIZE: \(Strategy.names.joined(separator: ", ")).")
     var strategy: String = "single"
-    @Option(help: "The strategies' size: samples for vote/best-of-n/resample, expansions for tree.")
+    @Option(help: "The strategies' size: samples for vote/best-of-n/resample, expansions for tree, chains for steps.")
     var samples: Int = 5
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
@@ -140,7 +140,7 @@ struct SearchCommand: ParsableCommand {
                 }
                 if !quiet {
                     let chosen = outcome.chosen.map { outcome.candidates[$0].translations.map { $0?.text ?? "?" } } ?? []
-                    writeLine("{\"id\":\(jsonStringLiteral(problem.id)),\"strategy\":\(jsonStringLiteral(label(s))),\"expected\":\"\(expected.rawValue)\",\"verdict\":\"\(outcome.verdict.rawValue)\",\"unabstained\":\"\(outcome.unabstainedVerdict.rawValue)\",\"confidence\":\(String(format: "%.3f", outcome.confidence)),\"candidates\":\(outcome.candidates.count),\"stop\":\(jsonStringLiteral(outcome.stopReason)),\"tokens\":\(outcome.cost.tokens),\"model_calls\":\(outcome.cost.modelCalls),\"prover_calls\":\(outcome.cost.proverCalls),\"seconds\":\(String(format: "%.2f", outcome.cost.seconds)),\"chosen\":[\(chosen.map(jsonStringLiteral).joined(separator: ","))]}")
+                    writeLine("{\"id\":\(jsonStringLiteral(problem.id)),\"strategy\":\(jsonStringLiteral(label(s))),\"expected\":\"\(expected.rawValue)\",\"verdict\":\"\(outcome.verdict.rawValue)\",\"unabstained\":\"\(outcome.unabstainedVerdict.rawValue)\",\"confidence\":\(String(format: "%.3f", outcome.confidence)),\"candidates\":\(outcome.candidates.count),\"stop\":\(jsonStringLiteral(outcome.stopReason)),\"tokens\":\(outcome.cost.tokens),\"model_calls\":\(outcome.cost.modelCalls),\"prover_calls\":\(outcome.cost.proverCalls),\"seconds\":\(String(format: "%.2f", outcome.cost.seconds)),\"steps\":\(outcome.steps.count),\"steps_checked\":\(outcome.steps.filter(\.checked).count),\"chosen\":[\(chosen.map(jsonStringLiteral).joined(separator: ","))]}")
                 }
             }
         }
