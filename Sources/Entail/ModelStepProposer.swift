@@ -49,19 +49,9 @@ public final class ModelStepProposer: StepProposer {
         examples = FewShotPrompt(examples: text).examples
         let tokenizer = model.tokenizer
         let size = model.config.vocabularySize
-        var stops = tokenizer.endOfGenerationTokens
-        if let eos = tokenizer.eosToken { stops.insert(eos) }
-        var bytes: [[UInt8]] = []
-        bytes.reserveCapacity(size)
-        for id in 0..<size {
-            let type = id < tokenizer.tokenTypes.count ? tokenizer.tokenTypes[id] : 3
-            // GGUF token types 3 (control) and 5 (unused) render no grammar text.
-            let b = (type == 3 || type == 5) ? [] : tokenizer.bytes(of: Int32(id))
-            if b.first == UInt8(ascii: "\n") { stops.insert(Int32(id)) }
-            bytes.append(b)
-        }
-        vocabulary = GrammarVocabulary(tokens: bytes, endOfSequence: nil)
-        stopTokens = stops
+        let decoding = DecodingVocabulary(tokenizer: tokenizer, size: size)
+        vocabulary = decoding.vocabulary
+        stopTokens = decoding.stopTokens
         let tokens = tokenizer.encode(examples, parseSpecial: false)
         examplesCache = model.makeCache(capacity: tokens.count)
         if !tokens.isEmpty {
@@ -154,45 +144,11 @@ public final class ModelStepProposer: StepProposer {
     /// One grammar-constrained decode of the rest of a step line.
     private func decode(grammar: CompiledGrammar, cache: KVCache, logits: inout [Float], budget: Int,
                         generator: inout SeededGenerator?) -> StepProposal {
-        let size = model.config.vocabularySize
-        var constraint = GrammarConstraint(grammar: grammar, vocabulary: vocabulary)
-        var output: [Int32] = []
-        var logProbability = 0.0
-        var candidates: [Int32] = []
-        var stopped = false
-        for _ in 0..<budget {
-            let mask = constraint.allowedTokens()
-            candidates.removeAll(keepingCapacity: true)
-            for (w, word) in mask.words.enumerated() where word != 0 {
-                var bits = word
-                while bits != 0 {
-                    let t = w * 64 + bits.trailingZeroBitCount
-                    bits &= bits - 1
-                    if t < size { candidates.append(Int32(t)) }
-                }
-            }
-            if constraint.isComplete { candidates += stopTokens.filter { Int($0) < size }.sorted() }
-            if candidates.isEmpty { stopped = true; break }
-            var top = -Double.infinity
-            for c in candidates { top = max(top, Double(logits[Int(c)])) }
-            var mass = 0.0
-            for c in candidates { mass += exp(Double(logits[Int(c)]) - top) }
-            let chosen: Int32
-            if generator == nil {
-                chosen = candidates.max { logits[Int($0)] < logits[Int($1)] || (logits[Int($0)] == logits[Int($1)] && $0 > $1) }!
-            } else {
-                chosen = Self.sample(logits: logits, candidates: candidates, temperature: temperature, generator: &generator!)
-            }
-            logProbability += Double(logits[Int(chosen)]) - top - log(mass)
-            if stopTokens.contains(chosen) && constraint.isComplete { stopped = true; break }
-            do { try constraint.accept(token: chosen) } catch {
-                preconditionFailure("a token from the grammar's own mask was rejected")
-            }
-            output.append(chosen)
-            logits.withUnsafeMutableBufferPointer { buffer in
-                model.forward(tokens: [chosen], caches: [cache], logitRows: [0], logits: buffer.baseAddress!)
-            }
-        }
+        var sequence = ConstrainedSequence(grammar: grammar, vocabulary: vocabulary, generator: generator)
+        sequence.run(model: model, cache: cache, logits: &logits, maxTokens: budget, stopTokens: stopTokens, temperature: temperature)
+        generator = sequence.generator
+        let output = sequence.output, logProbability = sequence.logProbability
+        let stopped = sequence.stopped, constraint = sequence.constraint
         let text = model.tokenizer.decode(output)
         guard stopped || constraint.isComplete else {
             return StepProposal(step: nil, tokens: budget, modelCalls: 1, failure: "token budget exhausted: \(text)")
@@ -222,18 +178,5 @@ public final class ModelStepProposer: StepProposer {
         let body = text[text.index(after: text.startIndex)..<open].trimmingCharacters(in: .whitespaces)
         guard let formula = try? FOLParser.parse(body).formula else { return nil }
         return (citations, formula)
-    }
-
-    static func sample(logits: [Float], candidates: [Int32], temperature: Double, generator: inout SeededGenerator) -> Int32 {
-        let t = max(temperature, 1e-6)
-        var top = -Double.infinity
-        for c in candidates { top = max(top, Double(logits[Int(c)]) / t) }
-        let weights = candidates.map { exp(Double(logits[Int($0)]) / t - top) }
-        var r = generator.nextUnit() * weights.reduce(0, +)
-        for (i, w) in weights.enumerated() {
-            r -= w
-            if r < 0 { return candidates[i] }
-        }
-        return candidates[candidates.count - 1]
     }
 }

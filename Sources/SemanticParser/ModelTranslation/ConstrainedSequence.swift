@@ -4,29 +4,30 @@ import Logic
 
 /// One grammar-constrained decode in progress: the grammar state, the tokens chosen so
 /// far and their log-probabilities. `ModelTranslator` steps one of these alone (the greedy
-/// translation) or several side by side (samples sharing a batched forward pass).
-struct ConstrainedSequence {
-    private(set) var constraint: GrammarConstraint
-    private(set) var output: [Int32] = []
+/// translation) or several side by side (samples sharing a batched forward pass);
+/// `ModelStepProposer` steps one per reasoning step.
+public struct ConstrainedSequence: Sendable {
+    public private(set) var constraint: GrammarConstraint
+    public private(set) var output: [Int32] = []
     /// Σ log-probability of the chosen tokens under the grammar-masked distribution.
-    private(set) var logProbability = 0.0
+    public private(set) var logProbability = 0.0
     /// The same under the unmasked distribution.
-    private(set) var unmaskedLogProbability = 0.0
+    public private(set) var unmaskedLogProbability = 0.0
     /// nil: greedy.
-    var generator: SeededGenerator?
+    public var generator: SeededGenerator?
     /// Set when the model chose to stop (or the grammar allows nothing more).
-    private(set) var stopped = false
+    public private(set) var stopped = false
 
-    init(grammar: CompiledGrammar, vocabulary: GrammarVocabulary, generator: SeededGenerator?) {
+    public init(grammar: CompiledGrammar, vocabulary: GrammarVocabulary, generator: SeededGenerator?) {
         constraint = GrammarConstraint(grammar: grammar, vocabulary: vocabulary)
         self.generator = generator
     }
 
-    var isComplete: Bool { constraint.isComplete }
+    public var isComplete: Bool { constraint.isComplete }
 
     /// Chooses the next token from `logits` (`size` of them) under the grammar. Returns the
     /// token to feed the model, or nil when the sequence has stopped.
-    mutating func step(logits: UnsafeBufferPointer<Float>, stopTokens: Set<Int32>, temperature: Double,
+    public mutating func step(logits: UnsafeBufferPointer<Float>, stopTokens: Set<Int32>, temperature: Double,
                        candidates: inout [Int32]) -> Int32? {
         let size = logits.count
         let mask = constraint.allowedTokens()
@@ -57,6 +58,22 @@ struct ConstrainedSequence {
         }
         output.append(chosen)
         return chosen
+    }
+
+    /// Decodes alone until the sequence stops or `maxTokens` tokens are chosen: each
+    /// chosen token is fed to `model` in `cache`, whose next logits replace `logits`.
+    public mutating func run(model: LanguageModel, cache: KVCache, logits: inout [Float], maxTokens: Int,
+                             stopTokens: Set<Int32>, temperature: Double) {
+        var candidates: [Int32] = []
+        for _ in 0..<maxTokens {
+            let next = logits.withUnsafeBufferPointer {
+                step(logits: $0, stopTokens: stopTokens, temperature: temperature, candidates: &candidates)
+            }
+            guard let chosen = next else { return }
+            logits.withUnsafeMutableBufferPointer { buffer in
+                model.forward(tokens: [chosen], caches: [cache], logitRows: [0], logits: buffer.baseAddress!)
+            }
+        }
     }
 
     static func logSumExp(_ logits: UnsafeBufferPointer<Float>, over ids: [Int32]?) -> Double {

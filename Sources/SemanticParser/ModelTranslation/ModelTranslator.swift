@@ -37,22 +37,11 @@ public final class ModelTranslator {
     public init(model: LanguageModel, prompt: FewShotPrompt) {
         self.model = model
         self.prompt = prompt
-        let tokenizer = model.tokenizer
         let size = model.config.vocabularySize
-        var bytes: [[UInt8]] = []
-        bytes.reserveCapacity(size)
-        var stops = tokenizer.endOfGenerationTokens
-        if let eos = tokenizer.eosToken { stops.insert(eos) }
-        for id in 0..<size {
-            let type = id < tokenizer.tokenTypes.count ? tokenizer.tokenTypes[id] : 3
-            // GGUF token types: 3 control, 5 unused; their rendered text is not grammar text.
-            let b = (type == 3 || type == 5) ? [] : tokenizer.bytes(of: Int32(id))
-            if b.first == UInt8(ascii: "\n") { stops.insert(Int32(id)) }
-            bytes.append(b)
-        }
-        vocabulary = GrammarVocabulary(tokens: bytes, endOfSequence: nil)
-        stopTokens = stops
-        let tokens = tokenizer.encode(prompt.examples, parseSpecial: false)
+        let decoding = DecodingVocabulary(tokenizer: model.tokenizer, size: size)
+        vocabulary = decoding.vocabulary
+        stopTokens = decoding.stopTokens
+        let tokens = model.tokenizer.encode(prompt.examples, parseSpecial: false)
         examplesCache = model.makeCache(capacity: tokens.count)
         let logits = UnsafeMutablePointer<Float>.allocate(capacity: size)
         defer { logits.deallocate() }
@@ -125,16 +114,7 @@ public final class ModelTranslator {
                         generator: inout SeededGenerator?) throws(ModelTranslationError) -> ModelTranslation {
         var sequence = ConstrainedSequence(grammar: grammar, vocabulary: vocabulary, generator: generator)
         var logits = firstLogits
-        var candidates: [Int32] = []
-        for _ in 0..<maxTokens {
-            let next = logits.withUnsafeBufferPointer {
-                sequence.step(logits: $0, stopTokens: stopTokens, temperature: temperature, candidates: &candidates)
-            }
-            guard let chosen = next else { break }
-            logits.withUnsafeMutableBufferPointer { buffer in
-                model.forward(tokens: [chosen], caches: [cache], logitRows: [0], logits: buffer.baseAddress!)
-            }
-        }
+        sequence.run(model: model, cache: cache, logits: &logits, maxTokens: maxTokens, stopTokens: stopTokens, temperature: temperature)
         generator = sequence.generator
         return try finish(sequence, sentence: sentence)
     }
