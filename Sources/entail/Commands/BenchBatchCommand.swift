@@ -46,9 +46,14 @@ struct BenchBatchCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let items = BatchSelection(limit: limit).select(BatchItem.items(records))
-        let reasoner = options.reasoner(tolerant: true, formalOnly: formal)
+        let options = options, formal = formal
         FileHandle.standardError.write(Data("bench batch: \(items.count) problems from \(dataset), \(ProcessInfo.processInfo.activeProcessorCount) cores\n".utf8))
-        let rows = BatchThroughput.measure(items, jobs: jobCounts, makeSolver: { { reasoner.solve($0) } }) { row in
+        // Every worker of every run gets its own reasoner: no translation cached by an earlier
+        // run, and no model shared between workers (as in `entail batch --jobs`).
+        let rows = BatchThroughput.measure(items, jobs: jobCounts, makeSolver: {
+            let reasoner = options.reasoner(tolerant: true, formalOnly: formal)
+            return { reasoner.solve($0) }
+        }) { row in
             FileHandle.standardError.write(Data(String(format: "  jobs %d: %.2f s\n", row.jobs, row.seconds).utf8))
         }
         print(BatchThroughput.table(rows), terminator: "")
