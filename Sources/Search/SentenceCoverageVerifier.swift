@@ -12,30 +12,16 @@ public struct SentenceCoverageVerifier: Verifier {
 
     public func score(_ candidate: CandidateTheory, context: VerificationContext) -> VerifierScore? {
         let flaws = StatementFlaws(candidate, problem: context.problem)
-        let statements = context.problem.statements
         var total = 0.0, counted = 0
         var gaps: [String] = []
-        for i in flaws.checked.indices where flaws.checked[i] {
-            let words = LexicalGroundingVerifier.words(statements[i].sentence)
-            // Words naming theory symbols: the covered ones plus the uncovered ones.
+        for i in flaws.checked.indices where flaws.checked[i] && flaws.mentioned[i] > 0 {
             let missing = flaws.uncovered[i].count
-            let mentioned = Self.mentions(words, candidate: candidate)
-            guard mentioned > 0 else { continue }
-            total += Double(max(0, mentioned - missing)) / Double(mentioned)
+            total += Double(flaws.mentioned[i] - missing) / Double(flaws.mentioned[i])
             counted += 1
             if missing > 0 { gaps.append("statement \(i + 1) leaves out " + flaws.uncovered[i].joined(separator: ", ")) }
         }
         guard counted > 0 else { return nil }
         return VerifierScore(verifier: name, score: total / Double(counted),
                              reason: gaps.isEmpty ? "every named word is translated" : gaps.joined(separator: "; "))
-    }
-
-    /// Distinct words of a sentence that name some symbol of the candidate's theory.
-    static func mentions(_ words: [String], candidate: CandidateTheory) -> Int {
-        var parts = Set<String>()
-        for t in candidate.translations {
-            t?.formula.forEachSymbol { name, _, _ in parts.formUnion(LexicalGroundingVerifier.parts(name)) }
-        }
-        return Set(words).filter { w in parts.contains { LexicalGroundingVerifier.sameStem($0, w) } }.count
     }
 }

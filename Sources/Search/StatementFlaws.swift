@@ -16,6 +16,9 @@ public struct StatementFlaws: Sendable, Equatable {
     /// Per statement: words of the sentence naming a symbol of the theory that the
     /// translation does not use.
     public var uncovered: [[String]]
+    /// Per statement: how many distinct words of the sentence name a symbol of the theory
+    /// (the uncovered ones included).
+    public var mentioned: [Int]
     /// Per statement: whether it was checked (a model translation exists).
     public var checked: [Bool]
 
@@ -25,6 +28,7 @@ public struct StatementFlaws: Sendable, Equatable {
         ungrounded = Array(repeating: [], count: n)
         uncovered = Array(repeating: [], count: n)
         checked = Array(repeating: false, count: n)
+        mentioned = Array(repeating: 0, count: n)
         // Every symbol name's parts, over the whole theory.
         var theoryParts = Set<String>()
         var symbolParts: [[Set<String>]] = Array(repeating: [], count: n) // per statement: its names' parts
@@ -50,12 +54,14 @@ public struct StatementFlaws: Sendable, Equatable {
                 return !parts.isEmpty && !parts.contains { part in words.contains { LexicalGroundingVerifier.sameStem(part, $0) } }
             }.sorted()
             let used = symbolParts[i].reduce(into: Set<String>()) { $0.formUnion($1) }
-            var missing: [String] = []
-            for w in words where !missing.contains(w) {
+            var missing: [String] = [], named = Set<String>()
+            for w in words where !named.contains(w) {
                 guard theoryParts.contains(where: { LexicalGroundingVerifier.sameStem($0, w) }) else { continue }
+                named.insert(w)
                 if !used.contains(where: { LexicalGroundingVerifier.sameStem($0, w) }) { missing.append(w) }
             }
             uncovered[i] = missing
+            mentioned[i] = named.count
         }
     }
 
