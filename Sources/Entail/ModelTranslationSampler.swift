@@ -30,9 +30,12 @@ public final class ModelTranslationSampler: TranslationSampler {
         defer { translator.fallbackSamples = savedFallback }
         let attempts = max(samples, 1 + translator.fallbackSamples)
         var signature = request.signature
+        if let rank = request.branchRank, let batch = branches(request, rank: rank, samples: samples, signature: signature) {
+            return batch
+        }
         do {
             let results = try translator.translate(sentence: request.sentence, signature: &signature,
-                                                   samples: samples, seed: request.seed)
+                                                   samples: samples, seed: request.seed, excluding: request.excluding)
             let returned = results.reduce(0) { $0 + $1.tokens }
             let mean = results.isEmpty ? per : max(1, returned / results.count)
             var spent = returned + max(0, samples - results.count) * mean
@@ -52,5 +55,26 @@ public final class ModelTranslationSampler: TranslationSampler {
             }
             return TranslationBatch(translations: [], tokens: spent, modelCalls: spent > 0 ? 1 : 0, failure: "\(error)")
         }
+    }
+
+    /// Branches of the greedy translation or of `request.base` (`ModelTranslator.branches`),
+    /// or nil when the greedy decode did not finish or the base cannot be replayed (the
+    /// caller then samples).
+    private func branches(_ request: TranslationRequest, rank: Int, samples: Int,
+                          signature: TranslationSignature) -> TranslationBatch? {
+        var signature = signature
+        let count = samples - 1 // `samples` counts the greedy decode
+        guard count >= 1,
+              let (results, generated) = try? translator.branches(sentence: request.sentence, signature: &signature,
+                                                                   count: count, skip: rank, excluding: request.excluding,
+                                                                   preferring: request.preferring, base: request.base)
+        else { return nil }
+        var out = results.map {
+            StatementTranslation(formula: $0.formula, text: $0.text, logProbability: $0.logProbability,
+                                 tokens: $0.tokens, origin: "model", isGreedy: $0.isGreedy)
+        }
+        if !request.includeGreedy { out.removeFirst() }
+        let spent = min(generated, request.tokenAllowance ?? Int.max)
+        return TranslationBatch(translations: out, tokens: spent, modelCalls: 1)
     }
 }

@@ -75,7 +75,8 @@ final class SearchRun {
     /// stopped the call (then `budgetStop` is set). Fixed statements cost nothing.
     @discardableResult
     func draw(_ i: Int, samples: Int, includeGreedy: Bool, signature: TranslationSignature, feedback: String? = nil,
-              kind: SearchStep.Kind = .translate) -> [StatementTranslation]? {
+              kind: SearchStep.Kind = .translate, branchRank: Int? = nil,
+              excluding: Set<String> = [], preferring: [String] = [], base: String? = nil) -> [StatementTranslation]? {
         if statements[i].fixed != nil { return [] }
         let perTranslation = max(1, source.maxTokensPerTranslation)
         var n = max(1, samples)
@@ -89,7 +90,8 @@ final class SearchRun {
         }
         let request = TranslationRequest(role: statements[i].role, sentence: statements[i].sentence, signature: signature,
                                          samples: n, seed: rng.next(), includeGreedy: includeGreedy, feedback: feedback,
-                                         tokenAllowance: n * perTranslation)
+                                         tokenAllowance: n * perTranslation, branchRank: branchRank, excluding: excluding,
+                                         preferring: preferring, base: base)
         let batch = source.translate(request)
         precondition(batch.tokens <= n * perTranslation, "a translation source spent more tokens than its allowance")
         meter.charge(tokens: batch.tokens, modelCalls: batch.modelCalls)
@@ -99,9 +101,13 @@ final class SearchRun {
             fresh.append(t)
         }
         if batch.translations.isEmpty { poolFailures[i] = batch.failure ?? "no translation" }
-        let what = feedback == nil ? "" : " with feedback"
+        var what = feedback == nil ? "" : " with feedback"
+        if let branchRank { what += ", branches from rank \(branchRank)" }
+        if !excluding.isEmpty { what += ", without " + excluding.sorted().joined(separator: ", ") }
+        if !preferring.isEmpty { what += ", preferring " + preferring.joined(separator: ", ") }
+        if let base { what += ", from \(base)" }
         note(kind, "\(statements[i].role)\(what): \(batch.translations.count) translation(s), \(fresh.count) new, \(batch.tokens) tokens"
-             + (batch.failure.map { " (\($0))" } ?? "") + (fresh.first.map { ": \($0.text)" } ?? ""))
+             + (batch.failure.map { " (\($0))" } ?? "") + (fresh.isEmpty ? "" : ": " + fresh.map(\.text).joined(separator: " | ")))
         return fresh
     }
 

@@ -22,12 +22,29 @@ public struct TranslationRequest: Sendable {
     /// Generated tokens this call may spend at most over all its samples; a source
     /// returns fewer samples rather than spend more.
     public var tokenAllowance: Int?
+    /// nil: seeded samples. A number k: instead of samples, branches of the greedy
+    /// translation at its least certain tokens, at ranks k ..< k + samples (a source that
+    /// cannot branch samples instead). Branches are deterministic, so a search asks for
+    /// later ranks to get new ones.
+    public var branchRank: Int?
+    /// Names the translation must not use (say, a predicate that names no word of the
+    /// sentence, borrowed from another statement's signature).
+    public var excluding: Set<String>
+    /// Names a branching source should try to put in (words the previous translation left
+    /// out): branch points where one of them could start come first.
+    public var preferring: [String]
+    /// For a branching source: branch from this text (a translation found before) instead
+    /// of the greedy translation. It is returned first, in the greedy one's place.
+    public var base: String?
 
     public init(role: SearchStatement.Role, sentence: String, signature: TranslationSignature = TranslationSignature(),
                 samples: Int = 1, seed: UInt64 = 0, includeGreedy: Bool = true, feedback: String? = nil,
-                tokenAllowance: Int? = nil) {
+                tokenAllowance: Int? = nil, branchRank: Int? = nil, excluding: Set<String> = [], preferring: [String] = [],
+                base: String? = nil) {
         self.role = role; self.sentence = sentence; self.signature = signature; self.samples = samples
         self.seed = seed; self.includeGreedy = includeGreedy; self.feedback = feedback; self.tokenAllowance = tokenAllowance
+        self.branchRank = branchRank; self.excluding = excluding; self.preferring = preferring
+        self.base = base
     }
 }
 

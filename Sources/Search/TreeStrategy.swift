@@ -20,19 +20,50 @@ extension SearchRun {
         var best = root
         var arms = [(alpha: 1.0, beta: 1.0), (alpha: 1.0, beta: 1.0)] // wider, deeper
         var stop = "expansions"
+        var refinements: [String: Int] = [:] // translation text → moves that branched from it
         for step in 0..<expansions {
             if settings.treeStopWhenAccepted && settled(candidates[best]) { stop = "accepted"; break }
             let target = blame(candidates[best])
             let draws = arms.map { BetaSampling.beta($0.alpha, $0.beta, using: &rng) }
             let deeper = draws[1] > draws[0]
             let current = candidates[best].translations
-            let fresh: [StatementTranslation]?
+            var fresh: [StatementTranslation]?
             if deeper {
-                fresh = draw(target, samples: 1, includeGreedy: true, signature: signature(of: current, excluding: target),
-                             feedback: feedback(candidates[best], target), kind: .deeper)
+                let flaws = StatementFlaws(candidates[best], problem: problem)
+                let missing = StatementFlaws.symbols(naming: flaws.uncovered[target] + flaws.miscounted[target],
+                                                     in: candidates[best])
+                if flaws.ungrounded[target].isEmpty, let t = current[target], t.origin != "fixed", t.origin != "controlled" {
+                    let text = t.text
+                    // Refine the translation itself: branch from its text where a name it
+                    // misses could go (or where the model was least sure).
+                    let rank = refinements[text, default: 0] * settings.treeWidth
+                    refinements[text, default: 0] += 1
+                    fresh = draw(target, samples: settings.treeWidth, includeGreedy: false,
+                                 signature: signature(of: current, excluding: target),
+                                 feedback: feedback(candidates[best], target), kind: .deeper, branchRank: rank,
+                                 preferring: missing, base: text)
+                } else {
+                    // Re-translate under every other statement's names, without the names
+                    // of this one that no word of its sentence supports, and branch there.
+                    fresh = draw(target, samples: settings.treeWidth + 1, includeGreedy: true,
+                                 signature: signature(of: current, excluding: target),
+                                 feedback: feedback(candidates[best], target), kind: .deeper, branchRank: 0,
+                                 excluding: Set(flaws.ungrounded[target]), preferring: missing)
+                }
             } else {
-                fresh = draw(target, samples: settings.treeWidth + 1, includeGreedy: false,
-                             signature: signature(of: current, before: target), kind: .wider)
+                // New alternatives for the statement: branches of its translation where the
+                // model was least sure, at ranks not tried yet; seeded samples when there is
+                // no model translation to branch from or the branches give nothing new.
+                let model = current[target].flatMap { $0.origin == "fixed" || $0.origin == "controlled" ? nil : $0.text }
+                let key = model ?? "#\(target)"
+                let rank = refinements[key, default: 0] * settings.treeWidth
+                refinements[key, default: 0] += 1
+                fresh = draw(target, samples: settings.treeWidth, includeGreedy: false,
+                             signature: signature(of: current, before: target), kind: .wider, branchRank: rank, base: model)
+                if fresh?.isEmpty == true {
+                    fresh = draw(target, samples: settings.treeWidth + 1, includeGreedy: false,
+                                 signature: signature(of: current, before: target), kind: .wider)
+                }
             }
             guard let fresh else { stop = budgetStop ?? "budget"; break }
             var improved = false

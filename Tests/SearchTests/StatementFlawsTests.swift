@@ -65,5 +65,50 @@ final class StatementFlawsTests: XCTestCase {
         var single = search(src, panel: panel)
         XCTAssertEqual(single.run(problem, strategy: .single, budget: Budget(), seed: 2).verdict, .unknown)
     }
-}
 
+    func testMiscountedMentionsAndRepeatedOperands() {
+        let problem = scriptedProblem(["If something eats the tiger then the tiger is young.", "The dog sees the cat.",
+                                       "The tiger eats the dog."])
+        // The second mention of the tiger became `x`; a conjunct was written twice.
+        let c = candidate(["all x. (Eats(x, tiger) -> Young(x))", "Sees(dog, cat) & Sees(dog, cat)", "Eats(tiger, dog)"])
+        let flaws = StatementFlaws(c, problem: problem)
+        XCTAssertEqual(flaws.miscounted[0], ["tiger"])
+        XCTAssertEqual(flaws.miscounted[1].count, 1)
+        XCTAssertTrue(flaws.miscounted[1][0].contains("Sees"), flaws.miscounted[1][0])
+        XCTAssertEqual(flaws.miscounted[2], [])
+        XCTAssertEqual(flaws.flawed, [0, 1])
+        XCTAssertEqual(flaws.weight(0), 1)
+        // The faithful translations have no flaw; a word the translation never uses is
+        // uncovered, not miscounted.
+        let good = candidate(["all x. (Eats(x, tiger) -> Young(tiger))", "Sees(dog, cat)", "Eats(tiger, dog)"])
+        XCTAssertEqual(StatementFlaws(good, problem: problem).flawed, [])
+        let dropped = StatementFlaws(candidate(["all x. (Eats(x, dog) -> Young(x))", "Sees(dog, cat)", "Eats(tiger, dog)"]),
+                                     problem: problem)
+        XCTAssertEqual(dropped.uncovered[0], ["tiger"])
+        XCTAssertEqual(dropped.miscounted[0], [])
+        // The names a re-translation should put in for a word.
+        XCTAssertEqual(StatementFlaws.symbols(naming: ["tiger"], in: c), ["tiger"])
+        XCTAssertEqual(StatementFlaws.symbols(naming: ["eat", "sees"], in: c), ["Eats", "Sees"])
+    }
+
+    func testTreeRefinesTheFlawedTranslationFromItsOwnText() {
+        // The greedy rule drops the tiger's second mention. A deeper move branches from
+        // that text (not from a new greedy decode) and asks for `tiger` to be put in.
+        let sentences = ["The tiger eats the dog.", "If the tiger eats the dog then the tiger is young.", "The tiger is young."]
+        let src = ScriptedSource([
+            sentences[0]: [("Eats(tiger, dog)", -0.1, 4)],
+            sentences[1]: [("Eats(tiger, dog) -> Young(dog)", -0.1, 8), ("Eats(tiger, dog) -> Young(tiger)", -1, 8)],
+            sentences[2]: [("Young(tiger)", -0.1, 3)],
+        ])
+        var panel = plainPanel()
+        panel.members.append(.init(SentenceCoverageVerifier(), weight: 2))
+        var s = search(src, panel: panel)
+        let out = s.run(scriptedProblem(sentences), strategy: .tree(expansions: 6), budget: Budget(), seed: 3)
+        XCTAssertEqual(out.verdict, .true)
+        let refinements = (s.source as! ScriptedSource).calls.filter { $0.base != nil }
+        XCTAssertFalse(refinements.isEmpty)
+        XCTAssertTrue(refinements.allSatisfy { $0.branchRank != nil })
+        XCTAssertTrue(refinements.contains { $0.base == "Eats(tiger, dog) -> Young(dog)" && $0.preferring.contains("tiger") },
+                      "\(refinements.map { ($0.base ?? "", $0.preferring) })")
+    }
+}

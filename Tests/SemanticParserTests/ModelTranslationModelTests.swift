@@ -80,6 +80,44 @@ final class ModelTranslationModelTests: XCTestCase {
         XCTAssertTrue(a.map(\.text) != c.map(\.text) || a.map(\.occurrences) != c.map(\.occurrences))
     }
 
+    func testBranchesForceTheRunnerUpsAndReplayABase() throws {
+        let translator = try translator()
+        let sentence = "If something eats the tiger then the tiger is young."
+        var s0 = TranslationSignature(), s1 = TranslationSignature(), s2 = TranslationSignature(), s3 = TranslationSignature()
+        let alone = try translator.translate(sentence: sentence, signature: &s0)
+        let (branched, generated) = try translator.branches(sentence: sentence, signature: &s1, count: 3)
+        // The greedy translation comes first, unchanged, with its log-probability; each
+        // branch is a distinct finished text that differs from it, and less likely.
+        XCTAssertEqual(branched[0].text, alone[0].text)
+        XCTAssertTrue(branched[0].isGreedy)
+        XCTAssertEqual(branched[0].logProbability, alone[0].logProbability, accuracy: 1e-6)
+        XCTAssertGreaterThan(branched.count, 1)
+        XCTAssertEqual(Set(branched.map(\.text)).count, branched.count)
+        XCTAssertTrue(branched.dropFirst().allSatisfy { !$0.isGreedy && $0.logProbability < branched[0].logProbability })
+        // The generated tokens: the greedy decode's plus at least one per branch, and less
+        // than decoding each branch from the start.
+        XCTAssertGreaterThanOrEqual(generated, alone[0].tokens + branched.count - 1)
+        XCTAssertLessThan(generated, alone[0].tokens * branched.count)
+        // Later ranks give other branches.
+        let (later, _) = try translator.branches(sentence: sentence, signature: &s2, count: 3, skip: 3)
+        XCTAssertEqual(later[0].text, alone[0].text)
+        XCTAssertTrue(Set(later.dropFirst().map(\.text)).isDisjoint(with: branched.dropFirst().map(\.text)))
+        // A base text is replayed, not generated: it comes first (not greedy) and costs
+        // only the branches; preferring `tiger`, each branch puts it in at a place where the
+        // base has something else (the most likely places first).
+        let base = "all x. (Eats(x, tiger) -> Young(x))"
+        let (refined, cost) = try translator.branches(sentence: sentence, signature: &s3, count: 2, preferring: ["tiger"], base: base)
+        XCTAssertEqual(refined[0].text, base)
+        XCTAssertFalse(refined[0].isGreedy)
+        XCTAssertEqual(refined.count, 3, "\(refined.map(\.text))")
+        XCTAssertTrue(refined.dropFirst().contains { $0.text.contains("Young(tiger)") }, "\(refined.map(\.text))")
+        XCTAssertTrue(refined.dropFirst().allSatisfy { $0.text.contains("tiger") })
+        XCTAssertLessThan(cost, 2 * translator.maxTokens)
+        // A base the grammar cannot produce is an error.
+        var s4 = TranslationSignature()
+        XCTAssertThrowsError(try translator.branches(sentence: sentence, signature: &s4, count: 1, base: "Flies(penguin)"))
+    }
+
     /// Probe sentences with their intended formulas; prints how many greedy translations
     /// are exactly right (formula equality; a failed translation counts as wrong). Long:
     /// gated by ENTAIL_LONG_TESTS=1; ENTAIL_PROMPT=FILE tries another prompt file.

@@ -17,6 +17,13 @@ public struct ConstrainedSequence: Sendable {
     public var generator: SeededGenerator?
     /// Set when the model chose to stop (or the grammar allows nothing more).
     public private(set) var stopped = false
+    /// The runner-up of the last choice made by `step`: the most likely other token the
+    /// grammar allowed (never a stop token), with its masked and unmasked log-probability
+    /// and the gap in logits to the chosen token; nil when there was no other choice.
+    public private(set) var runnerUp: (token: Int32, logProbability: Double, unmasked: Double, gap: Double)? = nil
+    /// The log normalizers of the last choice made by `step` (log Σ exp over the tokens
+    /// the grammar allowed, and over all tokens), to score another token of that step.
+    public private(set) var lastNormalizers: (masked: Double, full: Double) = (0, 0)
 
     public init(grammar: CompiledGrammar, vocabulary: GrammarVocabulary, generator: SeededGenerator?) {
         constraint = GrammarConstraint(grammar: grammar, vocabulary: vocabulary)
@@ -27,8 +34,13 @@ public struct ConstrainedSequence: Sendable {
 
     /// Chooses the next token from `logits` (`size` of them) under the grammar. Returns the
     /// token to feed the model, or nil when the sequence has stopped.
+    ///
+    /// With `forcing`, that token is taken instead of the model's choice (replaying a
+    /// given text, where a stop token ends it); the log-probabilities and `runnerUp` are
+    /// recorded as for a choice. Returns nil, without stopping, when the grammar does not
+    /// allow it.
     public mutating func step(logits: UnsafeBufferPointer<Float>, stopTokens: Set<Int32>, temperature: Double,
-                       candidates: inout [Int32]) -> Int32? {
+                       candidates: inout [Int32], forcing: Int32? = nil) -> Int32? {
         let size = logits.count
         let mask = constraint.allowedTokens()
         candidates.removeAll(keepingCapacity: true)
@@ -42,13 +54,23 @@ public struct ConstrainedSequence: Sendable {
         }
         if constraint.isComplete { candidates += stopTokens.filter { Int($0) < size }.sorted() }
         if candidates.isEmpty { stopped = true; return nil } // the grammar allows only the end
+        if let forcing, !candidates.contains(forcing) { return nil }
         let fullLog = Self.logSumExp(logits, over: nil)
         let maskedLog = Self.logSumExp(logits, over: candidates)
         let chosen: Int32
-        if generator == nil {
+        if let forcing {
+            chosen = forcing
+        } else if generator == nil {
             chosen = candidates.max { logits[Int($0)] < logits[Int($1)] || (logits[Int($0)] == logits[Int($1)] && $0 > $1) }!
         } else {
             chosen = Self.sample(logits: logits, candidates: candidates, temperature: temperature, generator: &generator!)
+        }
+        runnerUp = nil
+        lastNormalizers = (maskedLog, fullLog)
+        for c in candidates where c != chosen && !stopTokens.contains(c) {
+            if let r = runnerUp, logits[Int(c)] <= logits[Int(r.token)] { continue }
+            runnerUp = (c, Double(logits[Int(c)]) - maskedLog, Double(logits[Int(c)]) - fullLog,
+                        Double(logits[Int(chosen)] - logits[Int(c)]))
         }
         logProbability += Double(logits[Int(chosen)]) - maskedLog
         unmaskedLogProbability += Double(logits[Int(chosen)]) - fullLog
@@ -58,6 +80,19 @@ public struct ConstrainedSequence: Sendable {
         }
         output.append(chosen)
         return chosen
+    }
+
+    /// Takes `token` as the next choice, whatever the model prefers (a branch of a decode
+    /// at one of its runner-ups); `logProbability` and `unmasked` are the token's
+    /// log-probabilities there. The grammar must allow it.
+    public mutating func force(_ token: Int32, logProbability lp: Double, unmasked: Double) {
+        do { try constraint.accept(token: token) } catch {
+            preconditionFailure("a forced token must be one the grammar allows")
+        }
+        logProbability += lp
+        unmaskedLogProbability += unmasked
+        output.append(token)
+        runnerUp = nil
     }
 
     /// Decodes alone until the sequence stops or `maxTokens` tokens are chosen: each
