@@ -5,10 +5,15 @@ extension SearchRun {
     /// Search over per-statement translation choices. The root is the greedy theory. Each
     /// expansion picks the statement most to blame for the best candidate's flaws, then
     /// Thompson-samples between two moves, each with a Beta posterior over "the move
-    /// improved the best score": *wider* draws new samples of that statement under the
-    /// signature of the statements before it; *deeper* re-translates it under the
-    /// signature of every other statement of the best candidate, with the verifiers'
-    /// complaints as feedback. Stops when the best candidate is accepted (when
+    /// improved the best candidate":
+    /// - *wider* branches the statement's current translation where the model was least
+    ///   sure (`TranslationRequest.branchRank`, ranks not tried before), under the
+    ///   signature of the statements before it, and samples when that gives nothing new;
+    /// - *deeper* refines it from its flaws (`StatementFlaws`): it branches from the
+    ///   current text toward the names its uncovered or miscounted words stand for
+    ///   (`preferring`), or, when it uses a predicate no word supports, re-translates it
+    ///   without that name (`excluding`) under every other statement's signature.
+    /// Stops when the best candidate is accepted and unflawed (when
     /// `settings.treeStopWhenAccepted`), after `expansions` moves, or at the budget.
     func tree(expansions: Int) -> SearchOutcome {
         guard drawAll(samples: 1), let root = evaluate(greedyChoice) else {
