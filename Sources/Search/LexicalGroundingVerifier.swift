@@ -14,7 +14,7 @@ public struct LexicalGroundingVerifier: Verifier {
         var total = 0.0, counted = 0
         var ungrounded: [String] = []
         for (i, t) in candidate.translations.enumerated() where i < statements.count {
-            guard let t, t.origin != "fixed", t.origin != "controlled" else { continue }
+            guard let t, t.isRevisable else { continue }
             let words = Self.words(statements[i].sentence)
             var predicates = Set<String>()
             t.formula.forEachSymbol { n, _, isPredicate in if isPredicate { predicates.insert(n) } }

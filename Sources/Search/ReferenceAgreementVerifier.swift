@@ -13,7 +13,7 @@ public struct ReferenceAgreementVerifier: Verifier {
         var differing: [Int] = []
         for (i, reference) in context.references.enumerated() where i < candidate.translations.count {
             guard let reference, let t = candidate.translations[i] else { continue }
-            if t.origin == "controlled" || t.origin == "fixed" { continue }
+            if !t.isRevisable { continue }
             covered += 1
             if CanonicalFormula.text(t.formula, foldCase: true) == CanonicalFormula.text(reference, foldCase: true) {
                 agreed += 1

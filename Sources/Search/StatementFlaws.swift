@@ -54,7 +54,7 @@ public struct StatementFlaws: Sendable, Equatable {
             symbolParts[i] = names
         }
         for (i, t) in candidate.translations.enumerated() where i < n {
-            guard let t, t.origin != "fixed", t.origin != "controlled" else { continue }
+            guard let t, t.isRevisable else { continue }
             checked[i] = true
             let words = LexicalGroundingVerifier.words(statements[i].sentence)
             // A name with no part of two letters or more (P, Q) cannot be judged.

@@ -67,6 +67,10 @@ public struct StatementTranslation: Sendable, Hashable {
         self.formula = formula; self.text = text; self.logProbability = logProbability; self.tokens = tokens
         self.origin = origin; self.isGreedy = isGreedy
     }
+
+    /// Whether a search may judge and revise this translation: it was not fixed by the
+    /// problem and not written by the controlled-English parser.
+    public var isRevisable: Bool { origin != "fixed" && origin != "controlled" }
 }
 
 /// What one call to a translation source produced and cost.

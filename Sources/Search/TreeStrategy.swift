@@ -37,7 +37,7 @@ extension SearchRun {
                 let flaws = StatementFlaws(candidates[best], problem: problem)
                 let missing = StatementFlaws.symbols(naming: flaws.uncovered[target] + flaws.miscounted[target],
                                                      in: candidates[best])
-                if flaws.ungrounded[target].isEmpty, let t = current[target], t.origin != "fixed", t.origin != "controlled" {
+                if flaws.ungrounded[target].isEmpty, let t = current[target], t.isRevisable {
                     let text = t.text
                     // Refine the translation itself: branch from its text where a name it
                     // misses could go (or where the model was least sure).
@@ -59,7 +59,7 @@ extension SearchRun {
                 // New alternatives for the statement: branches of its translation where the
                 // model was least sure, at ranks not tried yet; seeded samples when there is
                 // no model translation to branch from or the branches give nothing new.
-                let model = current[target].flatMap { $0.origin == "fixed" || $0.origin == "controlled" ? nil : $0.text }
+                let model = current[target].flatMap { $0.isRevisable ? $0.text : nil }
                 let key = model ?? "#\(target)"
                 let rank = refinements[key, default: 0] * settings.treeWidth
                 refinements[key, default: 0] += 1
